@@ -1,0 +1,202 @@
+// Takes everything one message says into the dialog's memory (over-answering), reads a bare
+// answer in the light of the question asked, and records what happened to that question.
+import type { Locale, Money, Parsed, SlotName } from '../../src/types';
+import { isDetailSlot, type DialogContext, type Outcome, type SlotValues } from './context';
+import { SLOT_SPECS, type DetailSlot } from './slots';
+
+const HAN = /\p{Script=Han}/gu;
+const WORD = /[A-Za-z]{2,}/g;
+
+/** "Plainly writes whole sentences in the other language" (design.md language rule). */
+function isWholeSentenceIn(text: string, lang: Locale): boolean {
+  if (lang === 'zh-CN') return (text.match(HAN) ?? []).length >= 6;
+  return (text.match(WORD) ?? []).length >= 4 && (text.match(HAN) ?? []).length === 0;
+}
+
+export function nextLocale(ctx: DialogContext, parsed: Parsed): { locale: Locale; fixed: boolean } {
+  if (parsed.langSwitch) return { locale: parsed.langSwitch, fixed: true };
+  if (!parsed.lang) return { locale: ctx.locale, fixed: ctx.localeFixed };
+  if (!ctx.localeFixed) return { locale: parsed.lang, fixed: true };
+  if (parsed.lang !== ctx.locale && isWholeSentenceIn(parsed.text, parsed.lang)) return { locale: parsed.lang, fixed: true };
+  return { locale: ctx.locale, fixed: true };
+}
+
+const HINTS: Record<DetailSlot, string> = {
+  when: 'misswipe:reprompt.when',
+  amountCharged: 'misswipe:reprompt.money',
+  amountExpected: 'misswipe:reprompt.money',
+  chargeCount: 'misswipe:reprompt.count',
+  merchantName: 'misswipe:reprompt.merchantName',
+  cardLast4: 'misswipe:reprompt.last4',
+  cardType: 'misswipe:reprompt.choice',
+  issuer: 'misswipe:reprompt.issuer',
+  referenceNumber: 'misswipe:reprompt.referenceNumber',
+  hasReceipt: 'misswipe:reprompt.yesno',
+  merchantContacted: 'misswipe:reprompt.yesno',
+  cardInPossession: 'misswipe:reprompt.yesno',
+  batchSettled: 'misswipe:reprompt.yesno',
+};
+
+type Candidates = Partial<SlotValues>;
+
+const sameMoney = (a: Money, b: Money) => a.minor === b.minor && a.currency === b.currency;
+
+/** Values the message states outright, whatever was asked. */
+function statedValues(parsed: Parsed, asking: SlotName | null): Candidates {
+  const e = parsed.entities;
+  const c: Candidates = {};
+  for (const m of e.money) {
+    if (m.role === 'charged' && !c.amountCharged) c.amountCharged = m.value;
+    else if (m.role === 'expected' && !c.amountExpected) c.amountExpected = m.value;
+  }
+  const plain = e.money.filter((m) => m.role === null).map((m) => m.value);
+  if (plain[0]) {
+    // An amount with no wording around it answers the amount question being asked, or else
+    // is the amount charged: that is what people lead with.
+    if (asking === 'amountExpected' && !c.amountExpected) c.amountExpected = plain[0];
+    else if (!c.amountCharged) c.amountCharged = plain[0];
+    else if (!c.amountExpected && plain[1]) c.amountExpected = plain[1];
+  }
+  if (e.when?.ok) c.when = e.when.value;
+  if (e.last4) c.cardLast4 = e.last4;
+  else if (parsed.redaction.last4) c.cardLast4 = parsed.redaction.last4;
+  if (e.count !== null) c.chargeCount = e.count;
+  if (e.cardType) c.cardType = e.cardType;
+  if (e.issuer) c.issuer = e.issuer;
+  if (e.referenceNumber) c.referenceNumber = e.referenceNumber;
+  if (e.merchantName) c.merchantName = e.merchantName;
+  if (e.hasReceipt !== null) c.hasReceipt = e.hasReceipt;
+  if (e.merchantContacted !== null) c.merchantContacted = e.merchantContacted;
+  if (e.cardInPossession !== null) c.cardInPossession = e.cardInPossession;
+  if (e.batchSettled !== null) c.batchSettled = e.batchSettled;
+  return c;
+}
+
+/** The whole message read as a bare answer to the slot being asked ("5521", "260", "有"). */
+function bareAnswer(slot: DetailSlot, parsed: Parsed): Candidates {
+  const a = parsed.answers;
+  const yes = parsed.intents.yesNo;
+  switch (slot) {
+    case 'amountCharged':
+    case 'amountExpected':
+      return a?.money ? { [slot]: a.money } : {};
+    case 'cardLast4':
+      return a?.last4 ? { cardLast4: a.last4 } : {};
+    case 'chargeCount':
+      return a?.count != null ? { chargeCount: a.count } : {};
+    case 'merchantName':
+      return a?.merchantName ? { merchantName: a.merchantName } : {};
+    case 'issuer': {
+      const t = parsed.text.trim();
+      const ok = t.length >= 2 && t.length <= 60 && !/^\d+$/.test(t) && !parsed.intents.skip;
+      return ok ? { issuer: t } : {};
+    }
+    case 'referenceNumber': {
+      const digits = parsed.text.replace(/[\s-]/g, '');
+      return /^\d{6,12}$/.test(digits) ? { referenceNumber: digits } : {};
+    }
+    case 'cardType': {
+      const p = parsed.text.trim();
+      return p === 'credit' || p === 'debit' || p === 'prepaid' ? { cardType: p } : {};
+    }
+    case 'hasReceipt':
+    case 'merchantContacted':
+    case 'cardInPossession':
+    case 'batchSettled':
+      return yes ? { [slot]: yes === 'yes' } : {};
+    case 'when':
+      return {};
+  }
+}
+
+function valuesEqual(a: unknown, b: unknown): boolean {
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    if ('minor' in a && 'minor' in b) return sameMoney(a as Money, b as Money);
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
+  return a === b;
+}
+
+/**
+ * Applies one message to the context. Returns the new context; `outcome` says what happened
+ * to the question asked, `corrected` which known fields changed.
+ */
+export function absorb(ctx: DialogContext, parsed: Parsed): DialogContext {
+  const { locale, fixed } = nextLocale(ctx, parsed);
+  const next: DialogContext = {
+    ...ctx,
+    locale,
+    localeFixed: fixed,
+    slots: { ...ctx.slots },
+    givenUp: [...ctx.givenUp],
+    answered: [...ctx.answered],
+    corrected: [],
+    correctionRejected: null,
+  };
+  const asking = ctx.asking;
+  const it = parsed.intents;
+  const correcting = it.correction;
+  let outcome: Outcome = { kind: 'nothing' };
+
+  if (it.role && (asking === 'role' || !next.role || correcting)) {
+    if (next.role && next.role !== it.role) next.corrected.push('role');
+    next.role = it.role;
+    if (asking === 'role') outcome = { kind: 'filled' };
+  }
+  if (it.category && (asking === 'category' || !next.category || correcting)) {
+    if (next.category && next.category !== it.category) next.corrected.push('category');
+    next.category = it.category;
+    if (asking === 'category') outcome = { kind: 'filled' };
+  }
+  // A charge the person does not recognise is reported by the cardholder (design.md step 4).
+  if (next.category === 'unrecognized_charge' && !next.role) next.role = 'cardholder';
+
+  const stated = statedValues(parsed, asking);
+  const asked = isDetailSlot(asking) ? asking : null;
+  const answer: Candidates = asked && stated[asked] === undefined ? bareAnswer(asked, parsed) : {};
+  const candidates: Candidates = { ...stated, ...answer };
+  // An explicit field ("金额是200") redirects a bare value to that field when correcting.
+  const target = parsed.fieldMention;
+  if (correcting && target && isDetailSlot(target) && candidates[target] === undefined && asked && answer[asked] !== undefined) {
+    const v = answer[asked];
+    delete candidates[asked];
+    if (SLOT_SPECS[target].kind === SLOT_SPECS[asked].kind) Object.assign(candidates, { [target]: v });
+  }
+
+  for (const [k, v] of Object.entries(candidates) as [DetailSlot, SlotValues[DetailSlot]][]) {
+    const known = next.slots[k];
+    if (known !== undefined && !valuesEqual(known, v)) {
+      // Known fields change only when the person corrects them or answers that very question.
+      if (!correcting && k !== asked) continue;
+      if (k !== asked) next.corrected.push(k);
+    }
+    Object.assign(next.slots, { [k]: v });
+    next.givenUp = next.givenUp.filter((s) => s !== k);
+  }
+  if (parsed.entities.money.some((m) => m.role === 'difference')) {
+    next.difference = parsed.entities.money.find((m) => m.role === 'difference')?.value ?? null;
+  }
+
+  if (asked) {
+    if (answer[asked] !== undefined || stated[asked] !== undefined) outcome = { kind: 'filled' };
+    else if (it.skip) outcome = { kind: 'skipped' };
+    else if (asked === 'when' && parsed.entities.when && !parsed.entities.when.ok) {
+      outcome = { kind: 'invalid', hint: `misswipe:reprompt.when_${parsed.entities.when.reason}` };
+    } else outcome = { kind: 'invalid', hint: HINTS[asked] };
+    if (asked === 'merchantContacted' && next.slots.merchantContacted === true && outcome.kind === 'filled') {
+      // What the merchant said is worth keeping word for word for the agent.
+      if (parsed.text.replace(/[\s,.，。!！]/g, '').length > 6) next.merchantResponse = parsed.text;
+    }
+  } else if ((asking === 'role' || asking === 'category') && outcome.kind === 'nothing') {
+    outcome = it.skip ? { kind: 'skipped' } : { kind: 'invalid', hint: 'misswipe:reprompt.choice' };
+  }
+  if (correcting && target && isDetailSlot(target) && candidates[target] === undefined && next.corrected.length === 0) {
+    next.correctionRejected = target;
+  }
+
+  // A message that corrected something else is not a miss on the current question.
+  if ((next.corrected.length > 0 || next.correctionRejected) && outcome.kind === 'invalid') outcome = { kind: 'nothing' };
+  if (outcome.kind === 'filled' && asking) next.answered.push(asking);
+  next.outcome = outcome;
+  return next;
+}

@@ -1,0 +1,123 @@
+// The dialog's memory between turns (persisted in the snapshot) and its events. Plain data only:
+// it is JSON-serialised into the session store after every turn.
+import type {
+  CardType,
+  Category,
+  Locale,
+  Money,
+  Parsed,
+  Reply,
+  Role,
+  SlotName,
+  WhenValue,
+} from '../../src/types';
+import type { DetailSlot } from './slots';
+
+export interface SlotValues {
+  when: WhenValue;
+  amountCharged: Money;
+  amountExpected: Money;
+  chargeCount: number;
+  merchantName: string;
+  cardLast4: string;
+  cardType: CardType;
+  issuer: string;
+  referenceNumber: string;
+  hasReceipt: boolean;
+  merchantContacted: boolean;
+  cardInPossession: boolean;
+  batchSettled: boolean;
+}
+
+/** What the last message did to the question that was asked. */
+export type Outcome =
+  | { kind: 'filled' }
+  | { kind: 'skipped' }
+  | { kind: 'invalid'; hint: string }
+  | { kind: 'nothing' };
+
+export interface DialogContext {
+  locale: Locale;
+  /** True once a message (or the locale hint) has fixed the language. */
+  localeFixed: boolean;
+  role: Role | null;
+  category: Category | null;
+  slots: Partial<SlotValues>;
+  /** Slots the user skipped or could not answer in 3 tries: not asked again. */
+  givenUp: SlotName[];
+  /** The question currently asked (null between questions). */
+  asking: SlotName | null;
+  attempts: number;
+  /** Questions answered, in order: "back" re-asks the last one. */
+  answered: SlotName[];
+  /** The last question, re-emitted after help, a language switch or a reconnect. */
+  lastQuestion: Reply[];
+  outcome: Outcome;
+  /** Fields the last message changed although they were already known. */
+  corrected: SlotName[];
+  correctionRejected: SlotName | null;
+  merchantResponse: string | null;
+  difference: Money | null;
+  adviceGiven: boolean;
+  guidance: string[];
+  guidanceGiven: boolean;
+  handoffReason: 'confirmed' | 'human' | 'not_covered' | null;
+  caseId: string | null;
+}
+
+export type DialogEvent =
+  | { type: 'session.started'; locale: Locale | null }
+  | { type: 'session.resumed' }
+  | { type: 'user.said'; parsed: Parsed; idle: boolean }
+  | { type: 'case.created'; caseId: string; position: number | null; agentsOpen: boolean };
+
+export type DialogEmitted =
+  | { type: 'reply'; reply: Reply }
+  | { type: 'handoff.requested'; priority: 'normal' | 'urgent' };
+
+export interface DialogInput {
+  locale?: Locale | null;
+}
+
+export function initialContext(input: DialogInput = {}): DialogContext {
+  return {
+    locale: input.locale ?? 'zh-CN',
+    localeFixed: Boolean(input.locale),
+    role: null,
+    category: null,
+    slots: {},
+    givenUp: [],
+    asking: null,
+    attempts: 0,
+    answered: [],
+    lastQuestion: [],
+    outcome: { kind: 'nothing' },
+    corrected: [],
+    correctionRejected: null,
+    merchantResponse: null,
+    difference: null,
+    adviceGiven: false,
+    guidance: [],
+    guidanceGiven: false,
+    handoffReason: null,
+    caseId: null,
+  };
+}
+
+export const isDetailSlot = (s: SlotName | null): s is DetailSlot =>
+  s !== null &&
+  [
+    'when',
+    'amountCharged',
+    'amountExpected',
+    'chargeCount',
+    'merchantName',
+    'cardLast4',
+    'cardType',
+    'issuer',
+    'referenceNumber',
+    'hasReceipt',
+    'merchantContacted',
+    'cardInPossession',
+    'batchSettled',
+  ].includes(s);

@@ -1,0 +1,65 @@
+// What to tell each role about each category (domain.md §5), as i18n keys: the same keys go into
+// the case's `guidance` so the agent knows exactly what the customer was told.
+import type { Category, Role } from '../../src/types';
+import type { SlotValues } from './context';
+
+const CARDHOLDER: Record<Category, string[]> = {
+  wrong_amount: ['guidance:cardholder.wrongAmount', 'guidance:common.merchantFirst', 'guidance:deadline.processingError'],
+  duplicate_charge: ['guidance:common.pendingVsPosted', 'guidance:cardholder.duplicate', 'guidance:deadline.processingError'],
+  charged_but_failed: ['guidance:common.pendingVsPosted', 'guidance:cardholder.chargedButFailed', 'guidance:deadline.processingError'],
+  wrong_card: ['guidance:cardholder.wrongCard', 'guidance:common.merchantFirst'],
+  paid_by_other_means: ['guidance:cardholder.paidOtherMeans', 'guidance:common.merchantFirst', 'guidance:deadline.processingError'],
+  refund_not_received: ['guidance:cardholder.refundNotReceived', 'guidance:deadline.creditNotProcessed'],
+  preauth_hold: ['guidance:cardholder.preauthHold'],
+  currency_conversion: ['guidance:cardholder.currencyConversion', 'guidance:deadline.processingError'],
+  late_presentment: ['guidance:cardholder.latePresentment', 'guidance:deadline.processingError'],
+  unrecognized_charge: ['guidance:cardholder.unrecognized', 'guidance:deadline.fraud'],
+  other: ['guidance:cardholder.other'],
+};
+
+const MERCHANT: Record<Category, string[]> = {
+  wrong_amount: ['guidance:merchant.wrongAmount'],
+  duplicate_charge: ['guidance:merchant.duplicate'],
+  charged_but_failed: ['guidance:merchant.chargedButFailed'],
+  wrong_card: ['guidance:merchant.wrongCard'],
+  paid_by_other_means: ['guidance:merchant.paidOtherMeans'],
+  refund_not_received: ['guidance:merchant.refundNotReceived'],
+  preauth_hold: ['guidance:merchant.preauthHold'],
+  currency_conversion: ['guidance:merchant.dcc'],
+  late_presentment: ['guidance:merchant.latePresentment'],
+  unrecognized_charge: [],
+  other: ['guidance:merchant.other'],
+};
+
+/** Void before settlement, refund after (撤销 vs 退货): the settlement answer decides. */
+function settlementKey(settled: boolean | undefined): string {
+  if (settled === false) return 'guidance:merchant.voidBeforeSettlement';
+  if (settled === true) return 'guidance:merchant.refundAfterSettlement';
+  return 'guidance:merchant.voidOrRefund';
+}
+
+const NEEDS_SETTLEMENT_ADVICE: Category[] = ['wrong_amount', 'duplicate_charge', 'wrong_card', 'paid_by_other_means'];
+
+export function isUndercharge(slots: Partial<SlotValues>): boolean {
+  const { amountCharged: c, amountExpected: e } = slots;
+  return Boolean(c && e && c.currency === e.currency && c.minor < e.minor);
+}
+
+export function guidanceFor(role: Role, category: Category, slots: Partial<SlotValues>): string[] {
+  if (role === 'cardholder') return [...CARDHOLDER[category], 'guidance:common.escalation'];
+  if (category === 'wrong_amount' && isUndercharge(slots)) {
+    return ['guidance:merchant.undercharge', settlementKey(slots.batchSettled)];
+  }
+  const keys = [...MERCHANT[category]];
+  if (NEEDS_SETTLEMENT_ADVICE.includes(category)) keys.push(settlementKey(slots.batchSettled));
+  return keys;
+}
+
+/** Role × category pairs the domain does not cover (design.md step 7). */
+export function notCoveredKey(role: Role | null, category: Category | null, slots: Partial<SlotValues>): string | null {
+  if (role === 'merchant' && category === 'unrecognized_charge') return 'misswipe:notCovered.merchantUnrecognized';
+  if (role === 'cardholder' && category === 'wrong_amount' && isUndercharge(slots)) {
+    return 'misswipe:notCovered.cardholderUndercharge';
+  }
+  return null;
+}

@@ -1,0 +1,402 @@
+// The mis-swipe flowchart of design.md as a statechart. Pure: no I/O and no literal text; it
+// emits reply keys and a handoff request, and the engine renders, stores and submits the case.
+import { assign, emit, enqueueActions, setup } from 'xstate';
+import type { Choice, Reply, SlotName } from '../../src/types';
+import { absorb } from './absorb';
+import { initialContext, isDetailSlot, type DialogContext, type DialogEmitted, type DialogEvent, type DialogInput } from './context';
+import { guidanceFor, notCoveredKey } from './guidance';
+import { CATEGORY_CHOICES, ROLE_CHOICES, SLOT_SPECS, isOptional, nextMissing, type DetailSlot } from './slots';
+
+/** Bump when a change makes old snapshots meaningless: they are then restarted, not restored. */
+export const DIALOG_VERSION = 'misswipe@1';
+
+type SaidEvent = Extract<DialogEvent, { type: 'user.said' }>;
+const said = (e: DialogEvent): SaidEvent | null => (e.type === 'user.said' ? e : null);
+
+const filledIn = (ctx: DialogContext) => (s: DetailSlot) => ctx.slots[s] !== undefined;
+
+function nextDetail(ctx: DialogContext): DetailSlot | null {
+  if (!ctx.role || !ctx.category) return null;
+  return nextMissing(ctx.role, ctx.category, filledIn(ctx), ctx.givenUp);
+}
+
+function question(slot: SlotName, ctx: DialogContext): Reply {
+  if (slot === 'role') return { key: 'misswipe:ask.role', choices: ROLE_CHOICES, expecting: { slot, kind: 'choice' } };
+  if (slot === 'category') {
+    return { key: 'misswipe:ask.category', choices: CATEGORY_CHOICES, expecting: { slot, kind: 'choice' } };
+  }
+  if (isDetailSlot(slot)) {
+    const spec = SLOT_SPECS[slot];
+    const role = ctx.role ?? 'cardholder';
+    const optional = ctx.category ? isOptional(role, ctx.category, slot) : false;
+    const skip: Choice[] = optional || spec.kind !== 'choice' ? [{ label: 'common:choice.skip', payload: 'skip' }] : [];
+    const choices = spec.choices ? [...spec.choices, ...skip] : optional ? skip : undefined;
+    return {
+      key: `misswipe:ask.${slot}.${role}`,
+      ...(choices ? { choices } : {}),
+      expecting: { slot, kind: spec.kind },
+    };
+  }
+  return { key: `misswipe:ask.${slot}`, expecting: { slot, kind: 'choice' } };
+}
+
+const YES_NO: Choice[] = [
+  { label: 'common:choice.yes', payload: 'yes' },
+  { label: 'common:choice.no', payload: 'no' },
+];
+
+const FIX_FIELDS: DetailSlot[] = ['when', 'amountCharged', 'amountExpected', 'chargeCount', 'merchantName', 'cardLast4', 'cardType', 'issuer'];
+
+export const misswipeMachine = setup({
+  types: {
+    context: {} as DialogContext,
+    events: {} as DialogEvent,
+    emitted: {} as DialogEmitted,
+    input: {} as DialogInput,
+  },
+  guards: {
+    saysHuman: ({ event }) => Boolean(said(event)?.parsed.intents.human),
+    saysRestart: ({ event }) => Boolean(said(event)?.parsed.intents.restart),
+    saysBack: ({ event }) => Boolean(said(event)?.parsed.intents.back),
+    saysHelp: ({ event }) => Boolean(said(event)?.parsed.intents.help),
+    isIdleReturn: ({ event }) => Boolean(said(event)?.idle),
+    saysOnlyLanguage: ({ event }) => {
+      const p = said(event)?.parsed;
+      return Boolean(p?.langSwitch && !p.intents.category && p.entities.money.length === 0 && !p.entities.when);
+    },
+    saysYes: ({ event }) => said(event)?.parsed.intents.yesNo === 'yes' || Boolean(said(event)?.parsed.intents.resume),
+    saysNo: ({ event }) => said(event)?.parsed.intents.yesNo === 'no',
+    needsRole: ({ context }) => !context.role && !context.givenUp.includes('role'),
+    needsCategory: ({ context }) => !context.category && !context.givenUp.includes('category'),
+    isNotCovered: ({ context }) => notCoveredKey(context.role, context.category, context.slots) !== null,
+    needsUrgentAdvice: ({ context }) => context.category === 'unrecognized_charge' && !context.adviceGiven,
+    needsAdvice: ({ context }) => Boolean(context.category && context.role) && !context.adviceGiven,
+    hasMissingDetail: ({ context }) => nextDetail(context) !== null,
+    lacksBasics: ({ context }) => !context.role || !context.category,
+    wasFilled: ({ context }) => context.outcome.kind === 'filled',
+    wasSkipped: ({ context }) => context.outcome.kind === 'skipped',
+    isThirdMiss: ({ context }) => context.outcome.kind === 'invalid' && context.attempts >= 2,
+    wasInvalid: ({ context }) => context.outcome.kind === 'invalid',
+    pickedField: ({ event }) => {
+      const t = said(event)?.parsed.text ?? '';
+      return t.startsWith('fix:') && FIX_FIELDS.includes(t.slice(4) as DetailSlot);
+    },
+    changedSomething: ({ context }) => context.corrected.length > 0 || context.correctionRejected !== null,
+  },
+  actions: {
+    say: emit((_, reply: Reply) => ({ type: 'reply' as const, reply })),
+    applyHint: assign(({ context, event }) =>
+      event.type === 'session.started' && event.locale && !context.localeFixed
+        ? { locale: event.locale, localeFixed: true }
+        : {},
+    ),
+    greet: emit(() => ({ type: 'reply' as const, reply: { key: 'common:greeting' } })),
+    absorb: assign(({ context, event }) => {
+      const e = said(event);
+      return e ? absorb(context, e.parsed) : {};
+    }),
+    countMiss: assign(({ context }) => ({ attempts: context.attempts + 1 })),
+    resetAttempts: assign({ attempts: 0 }),
+    giveUpAsked: assign(({ context }) => ({
+      givenUp: context.asking && !context.givenUp.includes(context.asking) ? [...context.givenUp, context.asking] : context.givenUp,
+      attempts: 0,
+    })),
+    restart: assign(({ context }) => ({ ...initialContext({ locale: context.locale }), localeFixed: context.localeFixed })),
+    goBack: assign(({ context }) => {
+      const answered = [...context.answered];
+      const last = answered.pop();
+      if (!last) return {};
+      const slots = { ...context.slots };
+      if (isDetailSlot(last)) delete slots[last];
+      return {
+        answered,
+        slots,
+        role: last === 'role' ? null : context.role,
+        category: last === 'category' ? null : context.category,
+        givenUp: context.givenUp.filter((s) => s !== last),
+        attempts: 0,
+        adviceGiven: last === 'category' || last === 'role' ? false : context.adviceGiven,
+      };
+    }),
+    switchLanguage: assign(({ event }) => {
+      const to = said(event)?.parsed.langSwitch;
+      return to ? { locale: to, localeFixed: true } : {};
+    }),
+    reask: enqueueActions(({ context, enqueue }) => {
+      for (const reply of context.lastQuestion) enqueue.emit({ type: 'reply', reply });
+    }),
+    ask: enqueueActions(({ context, enqueue }, slot: SlotName) => {
+      const reply = question(slot, context);
+      enqueue.assign({ asking: slot, lastQuestion: [reply] });
+      enqueue.emit({ type: 'reply', reply });
+    }),
+    askNextDetail: enqueueActions(({ context, enqueue }) => {
+      const slot = nextDetail(context);
+      if (!slot) return;
+      const reply = question(slot, context);
+      if (context.asking !== slot) enqueue.assign({ attempts: 0 });
+      enqueue.assign({ asking: slot, lastQuestion: [reply] });
+      enqueue.emit({ type: 'reply', reply });
+    }),
+    reprompt: emit(({ context }) => ({
+      type: 'reply' as const,
+      reply: { key: context.outcome.kind === 'invalid' ? context.outcome.hint : 'misswipe:reprompt.choice' },
+    })),
+    noteGaveUp: emit(() => ({ type: 'reply' as const, reply: { key: 'misswipe:gaveUp' } })),
+    noteCorrections: enqueueActions(({ context, enqueue }) => {
+      for (const field of context.corrected) {
+        enqueue.emit({ type: 'reply', reply: { key: 'misswipe:corrected', params: { field: `misswipe:field.${field}` } } });
+      }
+      if (context.correctionRejected) {
+        enqueue.emit({
+          type: 'reply',
+          reply: { key: 'misswipe:correctionRejected', params: { field: `misswipe:field.${context.correctionRejected}` } },
+        });
+      }
+    }),
+    adviseUrgent: enqueueActions(({ enqueue }) => {
+      enqueue.emit({ type: 'reply', reply: { key: 'misswipe:urgent.freeze' } });
+      enqueue.assign({ adviceGiven: true });
+    }),
+    advise: enqueueActions(({ context, enqueue }) => {
+      enqueue.emit({ type: 'reply', reply: { key: `misswipe:advice.${context.role ?? 'cardholder'}` } });
+      enqueue.assign({ adviceGiven: true });
+    }),
+    guide: enqueueActions(({ context, enqueue }) => {
+      if (context.guidanceGiven || !context.role || !context.category) return;
+      const keys = guidanceFor(context.role, context.category, context.slots);
+      for (const key of keys) enqueue.emit({ type: 'reply', reply: { key } });
+      enqueue.assign({ guidance: keys, guidanceGiven: true });
+    }),
+    askConfirm: enqueueActions(({ context, enqueue }) => {
+      const summary: Reply = { key: 'misswipe:confirm.summary', params: summaryParams(context) };
+      const ask: Reply = { key: 'misswipe:confirm.ask', choices: YES_NO, expecting: { slot: 'confirm', kind: 'yesno' } };
+      enqueue.assign({ asking: 'confirm', lastQuestion: [summary, ask] });
+      enqueue.emit({ type: 'reply', reply: summary });
+      enqueue.emit({ type: 'reply', reply: ask });
+    }),
+    askFixField: enqueueActions(({ context, enqueue }) => {
+      const fields = FIX_FIELDS.filter((f) => context.slots[f] !== undefined);
+      const reply: Reply = {
+        key: 'misswipe:fix.ask',
+        choices: fields.map((f) => ({ label: `misswipe:field.${f}`, payload: `fix:${f}` })),
+        expecting: { slot: 'fixField', kind: 'choice' },
+      };
+      enqueue.assign({ asking: 'fixField', lastQuestion: [reply] });
+      enqueue.emit({ type: 'reply', reply });
+    }),
+    clearPickedField: assign(({ context, event }) => {
+      const field = (said(event)?.parsed.text ?? '').slice(4) as DetailSlot;
+      const slots = { ...context.slots };
+      delete slots[field];
+      return { slots, givenUp: context.givenUp.filter((s) => s !== field) };
+    }),
+    explainNotCovered: enqueueActions(({ context, enqueue }) => {
+      const key = notCoveredKey(context.role, context.category, context.slots);
+      if (key) enqueue.emit({ type: 'reply', reply: { key } });
+      const ask: Reply = { key: 'misswipe:ask.wantsHuman', choices: YES_NO, expecting: { slot: 'wantsHuman', kind: 'yesno' } };
+      enqueue.assign({ asking: 'wantsHuman', lastQuestion: [ask] });
+      enqueue.emit({ type: 'reply', reply: ask });
+    }),
+    offerResume: enqueueActions(({ enqueue }) => {
+      const ask: Reply = {
+        key: 'misswipe:idle.welcomeBack',
+        choices: [
+          { label: 'misswipe:idle.continue', payload: 'resume' },
+          { label: 'misswipe:idle.restart', payload: 'restart' },
+        ],
+        expecting: { slot: 'resume', kind: 'choice' },
+      };
+      enqueue.emit({ type: 'reply', reply: ask });
+    }),
+    requestHandoff: enqueueActions(({ context, enqueue }) => {
+      enqueue.assign({ asking: null, lastQuestion: [] });
+      enqueue.emit({ type: 'reply', reply: { key: 'misswipe:handoff.creating' } });
+      enqueue.emit({
+        type: 'handoff.requested',
+        priority: context.category === 'unrecognized_charge' ? 'urgent' : 'normal',
+      });
+    }),
+    noteHumanRequest: assign({ handoffReason: 'human' }),
+    noteConfirmed: assign({ handoffReason: 'confirmed' }),
+    noteNotCovered: assign({ handoffReason: 'not_covered' }),
+    announceCase: enqueueActions(({ event, enqueue }) => {
+      if (event.type !== 'case.created') return;
+      enqueue.assign({ caseId: event.caseId });
+      const params = { caseId: event.caseId, position: event.position ?? 0 };
+      const key = !event.agentsOpen
+        ? 'misswipe:handoff.closed'
+        : event.position
+          ? 'misswipe:handoff.queued'
+          : 'misswipe:handoff.created';
+      enqueue.emit({ type: 'reply', reply: { key, params, announcesCase: true } });
+    }),
+    sayClosed: emit(() => ({
+      type: 'reply' as const,
+      reply: { key: 'misswipe:closed', choices: [{ label: 'misswipe:idle.restart', payload: 'restart' }] },
+    })),
+  },
+}).createMachine({
+  id: 'misswipe',
+  initial: 'greeting',
+  context: ({ input }) => initialContext(input),
+  on: {
+    'session.resumed': { actions: 'reask' },
+  },
+  states: {
+    greeting: {
+      on: {
+        'session.started': { target: 'routing', actions: ['applyHint', 'greet'] },
+        'user.said': [
+          { guard: 'saysHuman', target: 'handingOff', actions: ['absorb', 'greet', 'noteHumanRequest'] },
+          { target: 'routing', actions: ['absorb', 'greet'] },
+        ],
+      },
+    },
+    // Decides what comes next from what is known: the flowchart's arrows in one place.
+    routing: {
+      always: [
+        { guard: 'needsRole', target: 'askingRole' },
+        { guard: 'needsCategory', target: 'askingCategory' },
+        { guard: 'lacksBasics', target: 'offeringHuman' },
+        { guard: 'isNotCovered', target: 'notCovered' },
+        { guard: 'needsUrgentAdvice', target: 'routing', actions: 'adviseUrgent', reenter: true },
+        { guard: 'needsAdvice', target: 'routing', actions: 'advise', reenter: true },
+        { guard: 'hasMissingDetail', target: 'collectingDetails' },
+        { target: 'confirming', actions: 'guide' },
+      ],
+    },
+    askingRole: {
+      entry: { type: 'ask', params: 'role' },
+      on: { 'user.said': commonAnswerHandling() },
+    },
+    askingCategory: {
+      entry: { type: 'ask', params: 'category' },
+      on: { 'user.said': commonAnswerHandling() },
+    },
+    collectingDetails: {
+      entry: 'askNextDetail',
+      on: { 'user.said': commonAnswerHandling() },
+    },
+    // After an answer: route on, or say what was wrong and ask again.
+    interpreting: {
+      always: [
+        { guard: 'wasFilled', target: 'routing', actions: ['noteCorrections', 'resetAttempts'] },
+        { guard: 'wasSkipped', target: 'routing', actions: ['noteCorrections', 'giveUpAsked'] },
+        { guard: 'isThirdMiss', target: 'routing', actions: ['giveUpAsked', 'noteGaveUp'] },
+        { guard: 'wasInvalid', target: 'routing', actions: ['countMiss', 'reprompt'] },
+        { target: 'routing', actions: 'noteCorrections' },
+      ],
+    },
+    confirming: {
+      entry: 'askConfirm',
+      on: {
+        'user.said': [
+          ...globalHandlers(),
+          { guard: 'saysNo', target: 'fixing' },
+          { guard: 'saysYes', target: 'handingOff', actions: 'noteConfirmed' },
+          { target: 'reconfirming', actions: 'absorb' },
+        ],
+      },
+    },
+    reconfirming: {
+      always: [
+        { guard: 'changedSomething', target: 'routing', actions: 'noteCorrections' },
+        { target: 'confirming', actions: 'reprompt' },
+      ],
+    },
+    fixing: {
+      entry: 'askFixField',
+      on: {
+        'user.said': [
+          ...globalHandlers(),
+          { guard: 'pickedField', target: 'routing', actions: 'clearPickedField' },
+          { target: 'reconfirming', actions: 'absorb' },
+        ],
+      },
+    },
+    notCovered: {
+      entry: 'explainNotCovered',
+      on: {
+        'user.said': [
+          ...globalHandlers(),
+          { guard: 'saysYes', target: 'handingOff', actions: 'noteNotCovered' },
+          { guard: 'saysNo', target: 'closed' },
+          { target: 'notCovered', reenter: true, actions: 'reprompt' },
+        ],
+      },
+    },
+    offeringHuman: {
+      entry: { type: 'say', params: { key: 'misswipe:offerHuman' } },
+      always: { target: 'notCovered' },
+    },
+    offeringResume: {
+      entry: 'offerResume',
+      on: {
+        'user.said': [
+          { guard: 'saysHuman', target: 'handingOff', actions: 'noteHumanRequest' },
+          { guard: 'saysRestart', target: 'routing', actions: ['restart', 'greet'] },
+          { guard: 'saysYes', target: 'routing' },
+          { target: 'interpreting', actions: 'absorb' },
+        ],
+      },
+    },
+    handingOff: {
+      entry: 'requestHandoff',
+      on: {
+        'case.created': { target: 'handedOff', actions: 'announceCase' },
+      },
+    },
+    handedOff: {
+      on: {
+        'user.said': [{ guard: 'saysRestart', target: 'routing', actions: ['restart', 'greet'] }],
+      },
+    },
+    closed: {
+      entry: 'sayClosed',
+      on: {
+        'user.said': [
+          ...globalHandlers(),
+          { target: 'interpreting', actions: ['restart', 'absorb'] },
+        ],
+      },
+    },
+  },
+});
+
+/** Commands that work at every question (design.md "Global at every step"). */
+function globalHandlers() {
+  return [
+    { guard: 'saysHuman' as const, target: '#misswipe.handingOff', actions: ['absorb' as const, 'noteHumanRequest' as const] },
+    { guard: 'saysRestart' as const, target: '#misswipe.routing', actions: ['restart' as const, 'greet' as const] },
+    { guard: 'isIdleReturn' as const, target: '#misswipe.offeringResume' },
+    { guard: 'saysBack' as const, target: '#misswipe.routing', actions: 'goBack' as const },
+    { guard: 'saysHelp' as const, actions: [{ type: 'say' as const, params: { key: 'common:help' } }, 'reask' as const] },
+    { guard: 'saysOnlyLanguage' as const, actions: ['switchLanguage' as const, 'reask' as const] },
+  ];
+}
+
+function commonAnswerHandling() {
+  return [...globalHandlers(), { target: '#misswipe.interpreting', actions: 'absorb' as const }];
+}
+
+/** The fields the confirmation shows, as render params (the renderer formats each kind). */
+export function summaryParams(ctx: DialogContext): NonNullable<Reply['params']> {
+  const s = ctx.slots;
+  const out: NonNullable<Reply['params']> = {};
+  if (ctx.role) out.role = `misswipe:role.${ctx.role}`;
+  if (ctx.category) out.category = `misswipe:category.${ctx.category}`;
+  if (s.when) out.when = s.when;
+  if (s.amountCharged) out.amountCharged = s.amountCharged;
+  if (s.amountExpected) out.amountExpected = s.amountExpected;
+  if (s.chargeCount !== undefined) out.chargeCount = s.chargeCount;
+  if (s.merchantName) out.merchantName = s.merchantName;
+  if (s.cardLast4) out.cardLast4 = s.cardLast4;
+  if (s.cardType) out.cardType = `misswipe:cardType.${s.cardType}`;
+  if (s.issuer) out.issuer = s.issuer;
+  if (s.referenceNumber) out.referenceNumber = s.referenceNumber;
+  for (const b of ['hasReceipt', 'merchantContacted', 'cardInPossession', 'batchSettled'] as const) {
+    if (s[b] !== undefined) out[b] = s[b] ? 'common:choice.yes' : 'common:choice.no';
+  }
+  return out;
+}

@@ -1,0 +1,55 @@
+// createApp(deps): the express app without listening — routes, body limits, the channel's
+// webhook, the agent API and the static pages. Tests use it directly; main.ts serves it.
+import express, { type Express, type RequestHandler } from 'express';
+import type { AgentService } from './handoff/agent-service';
+import { agentRoutes } from './http/agent-routes';
+import { errorHandler, HttpError, notFound } from './http/errors';
+import { fromRoot } from './paths';
+
+export interface AppDeps {
+  webhook: RequestHandler;
+  agents: AgentService;
+  agentToken: string;
+  ready: () => Promise<boolean>;
+  log?: { error(obj: object, msg: string): void };
+  /** Extra middleware in front of everything (security headers, rate limits, metrics). */
+  before?: RequestHandler[];
+  routes?: (app: Express) => void;
+}
+
+const requireJson: RequestHandler = (req, _res, next) => {
+  const hasBody = Boolean(req.headers['transfer-encoding']) || Number(req.headers['content-length'] ?? 0) > 0;
+  if (req.method === 'POST' && hasBody && !req.is('application/json')) {
+    next(new HttpError(415, 'content-type must be application/json'));
+    return;
+  }
+  next();
+};
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  for (const mw of deps.before ?? []) app.use(mw);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ok = await deps.ready().catch(() => false);
+    res.status(ok ? 200 : 503).json({ ok });
+  });
+
+  const json = express.json({ limit: '64kb', strict: true });
+  app.post('/api/messages', requireJson, json, deps.webhook);
+  app.use('/api/cases', requireJson, json, agentRoutes(deps.agents, deps.agentToken));
+  deps.routes?.(app);
+
+  app.use(express.static(fromRoot('src/web/public'), { index: 'index.html', maxAge: '5m' }));
+  app.get('/agent', (_req, res) => {
+    res.sendFile(fromRoot('src/web/public/agent.html'));
+  });
+  app.use(notFound);
+  app.use(errorHandler(deps.log));
+  return app;
+}

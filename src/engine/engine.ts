@@ -1,0 +1,217 @@
+// Runs one turn of a conversation: lock → load snapshot → restore the dialog actor → send the
+// parsed event → collect emitted replies → (create the case) → persist → unlock. Knows nothing
+// about the chat channel; returns rendered messages.
+import { randomBytes } from 'node:crypto';
+import { createActor, type SnapshotFrom } from 'xstate';
+import { initialContext, type DialogContext, type DialogEvent } from '../../dialogs/misswipe/context';
+import { DIALOG_VERSION, misswipeMachine } from '../../dialogs/misswipe/misswipe.machine';
+import type { Config } from '../config';
+import { buildCase } from '../handoff/build-case';
+import type { Case } from '../handoff/case-schema';
+import type { Renderer } from '../i18n';
+import { parse } from '../nlu/parse';
+import type { Stores } from '../store/types';
+import type { Locale, OutMessage, Parsed, Reply, TranscriptEntry } from '../types';
+
+export interface Inbound {
+  conversationId: string;
+  type: 'message' | 'hello' | 'welcome_back' | 'poll';
+  text?: string;
+  locale?: Locale;
+}
+
+export interface EngineHooks {
+  /** After a case is stored and readable (queue notification, webhook, metrics). */
+  caseCreated?: (kase: Case) => void | Promise<void>;
+  /** A customer message for a case that is handed off (live relay to the agent console). */
+  customerMessage?: (caseId: string, entry: TranscriptEntry) => void | Promise<void>;
+  turnDone?: (info: { state: string; locale: Locale; ms: number }) => void;
+}
+
+export interface EngineDeps {
+  stores: Stores;
+  renderer: Renderer;
+  config: Pick<Config, 'BOT_TIMEZONE' | 'DEFAULT_CURRENCY' | 'IDLE_TIMEOUT_SECONDS'>;
+  clock?: () => Date;
+  newCaseId?: (now: Date) => string;
+  agentsOpen?: (now: Date) => boolean;
+  hooks?: EngineHooks;
+}
+
+type MachineSnapshot = SnapshotFrom<typeof misswipeMachine>;
+
+/** Case numbers agents and customers read out: date plus 6 unambiguous characters. */
+export function defaultCaseId(now: Date): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const bytes = randomBytes(6);
+  let tail = '';
+  for (const b of bytes) tail += alphabet[b % alphabet.length];
+  return `SD-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${tail}`;
+}
+
+export class Engine {
+  private readonly clock: () => Date;
+  private readonly newCaseId: (now: Date) => string;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.clock = deps.clock ?? (() => new Date());
+    this.newCaseId = deps.newCaseId ?? defaultCaseId;
+  }
+
+  parse(text: string, now: Date): Parsed {
+    return parse(text, { now, timeZone: this.deps.config.BOT_TIMEZONE, defaultCurrency: this.deps.config.DEFAULT_CURRENCY });
+  }
+
+  /** One inbound message in, the bot's messages out (already rendered and redacted). */
+  async handle(inbound: Inbound): Promise<OutMessage[]> {
+    const { sessions } = this.deps.stores;
+    if (inbound.type === 'poll') return sessions.drainOutbox(inbound.conversationId);
+    return sessions.withLock(inbound.conversationId, () => this.turn(inbound));
+  }
+
+  private async turn(inbound: Inbound): Promise<OutMessage[]> {
+    const started = performance.now();
+    const { sessions, cases } = this.deps.stores;
+    const id = inbound.conversationId;
+    const now = this.clock();
+    const record = await sessions.load(id);
+    const replies: Reply[] = [];
+    const parsed = inbound.type === 'message' ? this.parse(inbound.text ?? '', now) : null;
+
+    let snapshot: MachineSnapshot | undefined;
+    if (record && record.dialogVersion === DIALOG_VERSION) snapshot = record.snapshot as MachineSnapshot;
+    else if (record) replies.push({ key: 'common:restarted' }); // never resurrect another version's state
+
+    const userEntry: TranscriptEntry | null = parsed ? { from: 'user', text: parsed.text, at: now.toISOString() } : null;
+    if (parsed && (parsed.redaction.cardNumbers > 0 || parsed.redaction.secrets > 0)) {
+      replies.push({ key: 'common:cardDataWarning' });
+    }
+
+    // A handed-off conversation belongs to the agent: the bot only relays and informs.
+    const linkedCase = snapshot ? await cases.caseOf(id) : null;
+    if (linkedCase && inbound.type === 'message' && userEntry) {
+      const kase = await cases.get(linkedCase);
+      if (kase && kase.status !== 'resolved') {
+        return this.relayToAgent(id, kase, userEntry, replies, snapshot, started);
+      }
+    }
+
+    const input = { locale: inbound.locale ?? null };
+    let actor = createActor(misswipeMachine, snapshot ? { snapshot, input } : { input });
+    let handoff: 'normal' | 'urgent' | null = null;
+    const collect = (a: typeof actor) => {
+      a.on('reply', (e) => replies.push(e.reply));
+      a.on('handoff.requested', (e) => (handoff = e.priority));
+    };
+    collect(actor);
+    try {
+      actor.start();
+    } catch {
+      // A snapshot this machine cannot restore: start over and say so, rather than fail forever.
+      replies.push({ key: 'common:restarted' });
+      actor = createActor(misswipeMachine, { input });
+      collect(actor);
+      actor.start();
+    }
+
+    const idle = Boolean(record && now.getTime() - record.lastActiveAt > this.deps.config.IDLE_TIMEOUT_SECONDS * 1000);
+    let history: TranscriptEntry[] | undefined;
+    if (inbound.type === 'hello') {
+      actor.send(actor.getSnapshot().value === 'greeting' ? { type: 'session.started', locale: inbound.locale ?? null } : { type: 'session.resumed' });
+    } else if (inbound.type === 'welcome_back') {
+      history = await sessions.transcript(id);
+      if (actor.getSnapshot().value === 'greeting') actor.send({ type: 'session.started', locale: inbound.locale ?? null });
+      else actor.send({ type: 'session.resumed' });
+    } else if (parsed) {
+      actor.send({ type: 'user.said', parsed, idle } satisfies DialogEvent);
+    }
+
+    if (handoff) {
+      const kase = await this.createCase(id, actor.getSnapshot().context, handoff, now, userEntry, replies);
+      const position = await cases.queuePosition(kase.caseId);
+      const agentsOpen = this.deps.agentsOpen?.(now) ?? true;
+      actor.send({ type: 'case.created', caseId: kase.caseId, position, agentsOpen });
+    }
+
+    const snap = actor.getSnapshot();
+    const locale = snap.context.locale;
+    const out = replies.map((r) => this.renderReply(r, locale, snap.context));
+    if (history) {
+      out.unshift({ type: 'message', text: this.deps.renderer.t('common:welcomeBack', locale), locale, history });
+    }
+    const pending = await sessions.drainOutbox(id);
+
+    const entries: TranscriptEntry[] = [];
+    if (userEntry && !handoff) entries.push(userEntry);
+    if (!handoff) for (const m of out) entries.push({ from: 'bot', text: m.text, at: now.toISOString() });
+    else for (const m of out.filter((o) => o.handoff)) entries.push({ from: 'bot', text: m.text, at: now.toISOString() });
+    await sessions.appendTranscript(id, entries);
+    await sessions.save(id, {
+      dialogVersion: DIALOG_VERSION,
+      snapshot: actor.getPersistedSnapshot(),
+      lastActiveAt: inbound.type === 'message' ? now.getTime() : (record?.lastActiveAt ?? now.getTime()),
+    });
+    actor.stop();
+    this.deps.hooks?.turnDone?.({ state: String(snap.value), locale, ms: performance.now() - started });
+    return [...pending, ...out];
+  }
+
+  private renderReply(reply: Reply, locale: Locale, ctx: DialogContext): OutMessage {
+    const m = this.deps.renderer.render(reply, locale);
+    if (reply.announcesCase && ctx.caseId) m.handoff = { caseId: ctx.caseId, status: 'waiting' };
+    return m;
+  }
+
+  /** Stores the case (with the transcript so far) before anyone is told its number. */
+  private async createCase(
+    id: string,
+    ctx: DialogContext,
+    priority: 'normal' | 'urgent',
+    now: Date,
+    userEntry: TranscriptEntry | null,
+    repliesSoFar: Reply[],
+  ): Promise<Case> {
+    const { sessions, cases } = this.deps.stores;
+    const transcript = await sessions.transcript(id);
+    const at = now.toISOString();
+    if (userEntry) transcript.push(userEntry);
+    for (const r of repliesSoFar) transcript.push({ from: 'bot', text: this.deps.renderer.render(r, ctx.locale).text, at });
+    // Entries of this turn are written to the session transcript here, once.
+    await sessions.appendTranscript(id, transcript.slice(transcript.length - (repliesSoFar.length + (userEntry ? 1 : 0))));
+    const kase = buildCase(
+      { caseId: this.newCaseId(now), createdAt: now, context: ctx, priority, transcript },
+      this.deps.renderer,
+    );
+    await cases.create(kase, id);
+    await this.deps.hooks?.caseCreated?.(kase);
+    return kase;
+  }
+
+  private async relayToAgent(
+    id: string,
+    kase: Case,
+    entry: TranscriptEntry,
+    replies: Reply[],
+    snapshot: MachineSnapshot | undefined,
+    started: number,
+  ): Promise<OutMessage[]> {
+    const { sessions, cases } = this.deps.stores;
+    const locale = (snapshot?.context as DialogContext | undefined)?.locale ?? kase.locale;
+    await cases.appendTranscript(kase.caseId, [entry]);
+    await this.deps.hooks?.customerMessage?.(kase.caseId, entry);
+    if (kase.status === 'waiting') {
+      const position = await cases.queuePosition(kase.caseId);
+      replies.push({ key: 'misswipe:handoff.stillWaiting', params: { caseId: kase.caseId, position: position ?? 1 } });
+    }
+    const ctx = (snapshot?.context as DialogContext | undefined) ?? initialContext({ locale });
+    const out = replies.map((r) => this.renderReply(r, locale, ctx));
+    const at = entry.at;
+    await sessions.appendTranscript(id, [entry, ...out.map((m) => ({ from: 'bot' as const, text: m.text, at }))]);
+    if (out.length) await cases.appendTranscript(kase.caseId, out.map((m) => ({ from: 'bot' as const, text: m.text, at })));
+    const record = await sessions.load(id);
+    if (record) await sessions.save(id, { ...record, lastActiveAt: Date.parse(at) });
+    const pending = await sessions.drainOutbox(id);
+    this.deps.hooks?.turnDone?.({ state: 'handedOff', locale, ms: performance.now() - started });
+    return [...pending, ...out];
+  }
+}

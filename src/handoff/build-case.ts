@@ -1,0 +1,103 @@
+// Builds the case JSON (design.md "The case") from what the dialog knows: reason codes, the
+// dispute deadline, missing fields, guidance given, and a summary in both languages.
+import type { DialogContext } from '../../dialogs/misswipe/context';
+import { isUndercharge } from '../../dialogs/misswipe/guidance';
+import { missingRequired } from '../../dialogs/misswipe/slots';
+import type { Renderer } from '../i18n';
+import { formatMoney, formatWhen } from '../i18n';
+import type { Locale, TranscriptEntry } from '../types';
+import { caseSchema, type Case } from './case-schema';
+import { disputeDeadline, reasonCodesFor } from './reason-codes';
+
+export interface BuildCaseInput {
+  caseId: string;
+  createdAt: Date;
+  context: DialogContext;
+  priority: 'normal' | 'urgent';
+  transcript: TranscriptEntry[];
+}
+
+export function buildCase(input: BuildCaseInput, renderer: Renderer): Case {
+  const { context: ctx } = input;
+  const s = ctx.slots;
+  const undercharge = isUndercharge(s);
+  const filled = (slot: string) => (s as Record<string, unknown>)[slot] !== undefined;
+  const kase: Case = {
+    schemaVersion: 1,
+    caseId: input.caseId,
+    status: 'waiting',
+    createdAt: input.createdAt.toISOString(),
+    locale: ctx.locale,
+    role: ctx.role,
+    category: ctx.category,
+    priority: input.priority,
+    transaction: {
+      date: s.when?.date ?? null,
+      time: s.when?.time ?? null,
+      amountCharged: s.amountCharged ?? null,
+      amountExpected: s.amountExpected ?? null,
+      chargeCount: s.chargeCount ?? null,
+      merchantName: s.merchantName ?? null,
+      cardLast4: s.cardLast4 ?? null,
+      cardType: s.cardType ?? null,
+      issuer: s.issuer ?? null,
+      referenceNumber: s.referenceNumber ?? null,
+      hasReceipt: s.hasReceipt ?? null,
+    },
+    merchantContacted: s.merchantContacted ?? null,
+    merchantResponse: ctx.merchantResponse,
+    cardInPossession: s.cardInPossession ?? null,
+    reasonCodes: reasonCodesFor(ctx.category, { role: ctx.role, undercharge }),
+    disputeDeadline: disputeDeadline(ctx.category, s.when?.date ?? null, { undercharge }),
+    missing: missingRequired(ctx.role, ctx.category, filled),
+    guidance: [...ctx.guidance],
+    details: {
+      batchSettled: s.batchSettled ?? null,
+      overchargeDifference: ctx.difference ? ctx.difference.minor : null,
+      overchargeDifferenceCurrency: ctx.difference?.currency ?? null,
+      handoffReason: ctx.handoffReason,
+      undercharge,
+    },
+    transcript: input.transcript,
+    summary: { en: '', 'zh-CN': '' },
+    assignedTo: null,
+    assignedAt: null,
+    resolvedAt: null,
+  };
+  kase.summary = { en: summarize(kase, 'en', renderer), 'zh-CN': summarize(kase, 'zh-CN', renderer) };
+  return caseSchema.parse(kase);
+}
+
+/** One paragraph an agent can read at a glance, in either language. */
+export function summarize(k: Case, locale: Locale, r: Renderer): string {
+  const t = k.transaction;
+  const unknown = r.t('agent:summary.unknown', locale);
+  const parts = [
+    r.t('agent:summary.opening', locale, {
+      role: k.role ? r.t(`misswipe:role.${k.role}`, locale) : unknown,
+      category: k.category ? r.t(`misswipe:category.${k.category}`, locale) : unknown,
+      priority: r.t(`agent:priority.${k.priority}`, locale),
+    }),
+  ];
+  if (t.amountCharged) {
+    parts.push(
+      r.t('agent:summary.charged', locale, {
+        amount: formatMoney(t.amountCharged, locale),
+        count: t.chargeCount ?? 1,
+      }),
+    );
+  }
+  if (t.amountExpected) parts.push(r.t('agent:summary.expected', locale, { amount: formatMoney(t.amountExpected, locale) }));
+  if (t.merchantName) parts.push(r.t('agent:summary.merchant', locale, { merchant: t.merchantName }));
+  if (t.date) parts.push(r.t('agent:summary.when', locale, { when: formatWhen({ date: t.date, time: t.time }, locale) }));
+  if (t.cardLast4) parts.push(r.t('agent:summary.card', locale, { last4: t.cardLast4 }));
+  if (k.cardInPossession === false) parts.push(r.t('agent:summary.cardNotInPossession', locale));
+  if (k.missing.length) {
+    parts.push(
+      r.t('agent:summary.missing', locale, {
+        fields: k.missing.map((f) => r.t(`misswipe:field.${f}`, locale)).join(locale === 'en' ? ', ' : '、'),
+      }),
+    );
+  }
+  return parts.join(locale === 'en' ? ' ' : '');
+}

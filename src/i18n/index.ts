@@ -1,0 +1,109 @@
+// Rendering: turns the dialog's reply keys into text in the conversation's language with
+// i18next, formatting money and dates with Intl. The only place user-facing text is produced.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import i18next, { type i18n, type Resource } from 'i18next';
+import { fromRoot } from '../paths';
+import { LOCALES, type Locale, type Money, type OutMessage, type Reply, type WhenValue } from '../types';
+
+export const NAMESPACES = ['common', 'misswipe', 'guidance', 'agent', 'errors', 'web'] as const;
+
+export function loadResources(dir = fromRoot('locales')): Resource {
+  const resources: Resource = {};
+  for (const lng of LOCALES) {
+    const bundle: Record<string, unknown> = {};
+    for (const file of readdirSync(path.join(dir, lng))) {
+      if (!file.endsWith('.json')) continue;
+      bundle[file.slice(0, -5)] = JSON.parse(readFileSync(path.join(dir, lng, file), 'utf8')) as unknown;
+    }
+    resources[lng] = bundle as Resource[string];
+  }
+  return resources;
+}
+
+const isMoney = (v: unknown): v is Money =>
+  typeof v === 'object' && v !== null && 'minor' in v && 'currency' in v;
+const isWhen = (v: unknown): v is WhenValue => typeof v === 'object' && v !== null && 'date' in v;
+const looksLikeKey = (v: string) => /^(common|misswipe|guidance|agent|errors|web):[\w.]+$/.test(v);
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+export function formatMoney(m: Money, locale: Locale): string {
+  const id = `${locale}|${m.currency}`;
+  let f = moneyFormats.get(id);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency });
+    moneyFormats.set(id, f);
+  }
+  const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
+  return f.format(m.minor / 10 ** digits);
+}
+
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+export function formatWhen(w: WhenValue, locale: Locale): string {
+  let f = dateFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    dateFormats.set(locale, f);
+  }
+  const day = f.format(new Date(`${w.date}T12:00:00Z`));
+  return w.time ? `${day} ${w.time}` : day;
+}
+
+export class Renderer {
+  private readonly i18n: i18n;
+
+  constructor(resources: Resource = loadResources()) {
+    this.i18n = i18next.createInstance();
+    void this.i18n.init({
+      resources,
+      lng: 'zh-CN',
+      fallbackLng: false,
+      ns: [...NAMESPACES],
+      defaultNS: 'common',
+      initAsync: false,
+      returnNull: false,
+      interpolation: { escapeValue: false }, // text is always rendered as text, never as HTML
+    });
+  }
+
+  has(key: string, locale: Locale): boolean {
+    return this.i18n.exists(key, { lng: locale });
+  }
+
+  t(key: string, locale: Locale, params: Record<string, unknown> = {}): string {
+    return this.i18n.t(key, { lng: locale, ...params });
+  }
+
+  private formatParam(v: unknown, locale: Locale): unknown {
+    if (isMoney(v)) return formatMoney(v, locale);
+    if (isWhen(v)) return formatWhen(v, locale);
+    if (typeof v === 'string' && looksLikeKey(v)) return this.t(v, locale);
+    return v;
+  }
+
+  /** The confirmation: one line per known field, labels and values in the user's language. */
+  private summary(reply: Reply, locale: Locale): string {
+    const lines = [this.t('misswipe:confirm.header', locale)];
+    for (const [field, value] of Object.entries(reply.params ?? {})) {
+      if (value === null || value === undefined) continue;
+      lines.push(`• ${this.t(`misswipe:field.${field}`, locale)}: ${String(this.formatParam(value, locale))}`);
+    }
+    return lines.join('\n');
+  }
+
+  render(reply: Reply, locale: Locale): OutMessage {
+    let text: string;
+    if (reply.key === 'misswipe:confirm.summary') text = this.summary(reply, locale);
+    else {
+      const params: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(reply.params ?? {})) params[k] = this.formatParam(v, locale);
+      text = this.t(reply.key, locale, params);
+    }
+    const out: OutMessage = { type: 'message', text, locale };
+    if (reply.choices?.length) {
+      out.quick_replies = reply.choices.map((c) => ({ title: this.t(c.label, locale), payload: c.payload }));
+    }
+    if (reply.expecting) out.expecting = reply.expecting;
+    return out;
+  }
+}

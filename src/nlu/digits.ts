@@ -1,0 +1,203 @@
+// Short digit entities of a mis-swipe case: the card's last four digits, how many times it was
+// charged, and the reference (RRN) or voucher/trace number printed on the slip.
+
+import { parseChineseNumber } from './chinese-numerals';
+
+const ZH_DIGIT_VALUE: Readonly<Record<string, string>> = {
+  零: '0', 〇: '0', 洞: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4',
+  五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+};
+const ZH_DIGIT = '[零〇洞一幺二两三四五六七八九]';
+
+function toAsciiDigits(s: string): string {
+  let out = '';
+  for (const ch of s) out += ZH_DIGIT_VALUE[ch] ?? ch;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------- last 4
+
+const FOUR = `(\\d{4}|${ZH_DIGIT}{4})(?![\\d.,]\\d|\\d|${ZH_DIGIT})`;
+const LAST4_PATTERNS: readonly RegExp[] = [
+  // 尾号1024, 卡号后四位:2048, 后4位是0937, 末四位 1234, 卡号最后四位是5566
+  new RegExp(
+    `(?:尾号|尾数|尾码|末四位|末4位|后四位|后4位|最后四位|最后4位|最后的四位|尾四位|尾4位)(?:数字|号码|数)?\\s*(?:是|为|:|=|-)?\\s*(?:是)?\\s*${FOUR}`,
+  ),
+  // ending 8192, ends in 4412, ended 7710, ending with 1234
+  new RegExp(`\\b(?:ending|ends|ended|endin)\\s*(?:in|with|on|at)?\\s*(?:[#:=-]\\s*)?${FOUR}`, 'i'),
+  // last four 1234, last 4 digits are 5678, last 4 of my card: 1234
+  new RegExp(
+    `\\blast\\s*(?:four|4)(?:\\s*(?:digits?|numbers?|nums?|nos?\\.?|#s?))?` +
+      `(?:\\s+(?:of|on|from)\\s+(?:(?:my|the|his|her|their|our|your|this|that|customer'?s?)\\s+)?(?:card|account|acct|visa|mastercard|debit|credit|amex)(?:\\s+(?:card|number|no\\.?))?)?` +
+      `\\s*(?:(?:are|is|were|was|r|=|:|-)\\s*)?${FOUR}`,
+    'i',
+  ),
+  // ****0128 (what redaction leaves), xxxx-xxxx-xxxx-1234
+  new RegExp(`(?:(?:\\*{2,}|[xX•]{4})[\\s-]*){1,4}(\\d{4})(?!\\d)`),
+];
+// An amount, a year or a time right after the digits means they are not a card's tail.
+const NOT_LAST4_AFTER = /^\s*(?:元|块|圆|美元|港币|dollars?|bucks|usd|rmb|hkd|cny|eur|%|年|月|号|日|点|[:.]\d)/i;
+
+export function extractLast4(text: string): string | null {
+  let best: { index: number; digits: string } | null = null;
+  for (const re of LAST4_PATTERNS) {
+    const m = re.exec(text);
+    if (!m || m[1] === undefined) continue;
+    const end = m.index + m[0].length;
+    if (NOT_LAST4_AFTER.test(text.slice(end, end + 6))) continue;
+    if (best === null || m.index < best.index) best = { index: m.index, digits: toAsciiDigits(m[1]) };
+  }
+  return best?.digits ?? null;
+}
+
+const DIGIT_RUNS = /\d+/g;
+const MONEY_OR_TIME_BEFORE = /(?:[$¥€£]|usd|rmb|hkd|[:.])\s*$/i;
+const ONLY_ZH_DIGITS = new RegExp(`^(?:是|就是)?(${ZH_DIGIT}{4})(?:吧|啊|呀|的)?$`);
+
+export function parseLast4Answer(text: string): string | null {
+  const explicit = extractLast4(text);
+  if (explicit) return explicit;
+  const runs = text.match(DIGIT_RUNS);
+  if (runs === null) {
+    const zh = ONLY_ZH_DIGITS.exec(text.replace(/[\s,.!?。，！？~]/g, ''));
+    return zh?.[1] ? toAsciiDigits(zh[1]) : null;
+  }
+  if (runs.length !== 1 || (runs[0] as string).length !== 4) return null;
+  const index = text.search(/\d{4}/);
+  const after = text.slice(index + 4, index + 10);
+  if (NOT_LAST4_AFTER.test(after)) return null;
+  if (MONEY_OR_TIME_BEFORE.test(text.slice(Math.max(0, index - 4), index))) return null;
+  return runs[0] as string;
+}
+
+// ----------------------------------------------------------------------------------- count
+
+const WORD_COUNTS: Readonly<Record<string, number>> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  once: 1, twice: 2, thrice: 3, double: 2, triple: 3,
+};
+const MAX_COUNT = 50;
+// Small Chinese counts only: a longer numeral before 次 is an amount or a typo, not a count.
+const ZH_COUNT = '(?:[1-9]\\d?|十[一二三四五六七八九]?|[二三四五]十[一二三四五六七八九]?|[一二两三四五六七八九俩])';
+
+interface CountMention {
+  index: number;
+  value: number;
+  tier: number; // 1: the wording is about being charged; 2: swipes/neutral; 3: attempts
+}
+
+const ZH_COUNT_RE = new RegExp(`(?<![第每这那上下前后0-9几])(${ZH_COUNT})\\s*(笔|次|遍|回)(?!性|日|方|元|要|数)`, 'g');
+const ZH_SWIPE_TIMES_RE = new RegExp(`(?:刷|扣|按|碰|挥|拍)了?(${ZH_COUNT})下`, 'g');
+const EN_COUNT_RE =
+  /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:(?:separate|identical|duplicate|different|same|pending|posted|similar|extra|additional|seperate)\s+)?(times|x\b|charges|transactions|debits|swipes|payments|deductions|holds)\b/gi;
+const EN_TWICE_RE = /\b(twice|thrice)\b/gi;
+const EN_ONCE_RE = /\b(?:only|just|charged|swiped|tapped|paid|billed|inserted|ran|debited|went through)\s+(?:(?:me|it|us|the card)\s+)?(once)\b/gi;
+const EN_DOUBLE_RE =
+  /\b(double|triple)[- ]?(?:charged|charge|charging|billed|billing|swiped|dipped|debited|tapped|deducted)\b|\bcharged\s+(?:me\s+)?(double|triple)\b|\b(duplicate)\s+(?:charge|transaction|payment|debit|deduction)s?\b/gi;
+const EN_X_RE = /(?<![a-z0-9])x\s?([1-9])(?![\d.])|(?<![\d.$¥€£])\b([1-9])\s?x(?![a-z0-9])/gi;
+const ZH_DUPLICATE_RE = /重复(?:扣款|扣费|扣钱|扣了|刷卡|刷了|收费|扣|刷|支付|交易)|扣重了|刷重了|双重扣款/g;
+
+const CHARGE_CONTEXT = /(?:扣|收|付|charged?|billed|debited|deducted|took|taken)[^，,。.;!?]{0,6}$/i;
+const ATTEMPT_CONTEXT = /(?:试|输错|错了|失败|尝试|tried|try|attempt|failed|declined|entered)[^，,。.;!?]{0,8}$/i;
+const EXTRA_BEFORE = /多(?:扣|刷|收|付|划|转)了?$/;
+
+function countValue(token: string): number | null {
+  const lower = token.toLowerCase();
+  const word = WORD_COUNTS[lower];
+  if (word !== undefined) return word;
+  const n = /^\d+$/.test(token) ? Number(token) : parseChineseNumber(token);
+  return n !== null && Number.isInteger(n) && n >= 1 && n <= MAX_COUNT ? n : null;
+}
+
+function tierOf(text: string, index: number, unit: string): number {
+  const before = text.slice(Math.max(0, index - 14), index);
+  if (ATTEMPT_CONTEXT.test(before)) return 3;
+  if (CHARGE_CONTEXT.test(before) || /^(?:笔|charges|transactions|debits|payments|deductions|holds)$/i.test(unit)) return 1;
+  return 2;
+}
+
+function collectCounts(text: string): CountMention[] {
+  const found: CountMention[] = [];
+  for (const m of text.matchAll(ZH_COUNT_RE)) {
+    const value = countValue(m[1] as string);
+    if (value === null) continue;
+    const before = text.slice(Math.max(0, m.index - 3), m.index);
+    // 多扣了一次 = one extra charge on top of the right one.
+    const total = EXTRA_BEFORE.test(before) ? value + 1 : value;
+    found.push({ index: m.index, value: total, tier: tierOf(text, m.index, m[2] as string) });
+  }
+  for (const m of text.matchAll(ZH_SWIPE_TIMES_RE)) {
+    const value = countValue(m[1] as string);
+    if (value !== null) found.push({ index: m.index, value, tier: 2 });
+  }
+  for (const m of text.matchAll(EN_COUNT_RE)) {
+    const value = countValue(m[1] as string);
+    if (value === null) continue;
+    const unit = (m[2] as string).toLowerCase();
+    const extra = /\b(?:extra|additional)\s/i.test(m[0]) && unit === 'times';
+    found.push({ index: m.index, value: extra ? value + 1 : value, tier: tierOf(text, m.index, unit) });
+  }
+  for (const m of text.matchAll(EN_TWICE_RE)) {
+    found.push({ index: m.index, value: WORD_COUNTS[(m[1] as string).toLowerCase()] as number, tier: tierOf(text, m.index, '') });
+  }
+  for (const m of text.matchAll(EN_ONCE_RE)) {
+    found.push({ index: m.index, value: 1, tier: 2 });
+  }
+  for (const m of text.matchAll(EN_DOUBLE_RE)) {
+    const word = (m[1] ?? m[2] ?? 'double').toLowerCase();
+    found.push({ index: m.index, value: word === 'triple' ? 3 : 2, tier: 1 });
+  }
+  for (const m of text.matchAll(EN_X_RE)) {
+    const value = countValue((m[1] ?? m[2]) as string);
+    if (value !== null) found.push({ index: m.index, value, tier: 2 });
+  }
+  return found;
+}
+
+export function extractCount(text: string): number | null {
+  const found = collectCounts(text);
+  if (found.length === 0) {
+    // "重复扣款" says duplicate without a number: two is the honest reading.
+    ZH_DUPLICATE_RE.lastIndex = 0;
+    return ZH_DUPLICATE_RE.test(text) ? 2 : null;
+  }
+  let best = found[0] as CountMention;
+  for (const f of found) {
+    if (f.tier < best.tier || (f.tier === best.tier && f.index < best.index)) best = f;
+  }
+  return best.value;
+}
+
+const BARE_COUNT = new RegExp(
+  `^(?:就|共|一共|总共|大概|大约|应该是|是|maybe|about|like|total|it was|it's|its|i think)?\\s*(\\d{1,2}|${ZH_COUNT}|one|two|three|four|five|six|seven|eight|nine|ten)\\s*(?:个|吧|啊|呀|了|次|笔|遍|回|下|times?|charges?)?$`,
+  'i',
+);
+
+export function parseCountAnswer(text: string): number | null {
+  const explicit = extractCount(text);
+  if (explicit !== null) return explicit;
+  const m = BARE_COUNT.exec(text.replace(/[,.!?。，！？~]+/g, ' ').trim());
+  return m ? countValue(m[1] as string) : null;
+}
+
+// ------------------------------------------------------------------------ reference number
+
+const REF_KEYED = new RegExp(
+  '(?:检索参考号|系统参考号|交易参考号|参考号码?|参考编号|reference\\s*(?:number|no\\.?|num|#|code)?|ref\\.?\\s*(?:number|no\\.?|num|#)?|rrn)' +
+    '\\s*(?:是|为|:|=|#|is|was)?\\s*[:#]?\\s*(\\d{12}|\\d{6})(?!\\d)',
+  'i',
+);
+const VOUCHER_KEYED = new RegExp(
+  '(?:凭证号|凭证编号|凭证码|流水号|交易流水号|票据号|追踪号|跟踪号|系统跟踪号|voucher\\s*(?:number|no\\.?|num|#)?|trace\\s*(?:number|no\\.?|num|#)?|stan|receipt\\s*(?:number|no\\.?|#))' +
+    '\\s*(?:是|为|:|=|#|is|was)?\\s*[:#]?\\s*(\\d{6}|\\d{12})(?!\\d)',
+  'i',
+);
+// A bare 12-digit number is an RRN: 13+ digits would have been redacted as a card.
+const STANDALONE_RRN = /(?<![\d.,*+:/-])\d{12}(?![\d.,:/-]?\d)/;
+
+export function extractReferenceNumber(text: string): string | null {
+  const keyed = REF_KEYED.exec(text) ?? VOUCHER_KEYED.exec(text);
+  if (keyed?.[1]) return keyed[1];
+  const bare = STANDALONE_RRN.exec(text);
+  return bare ? bare[0] : null;
+}

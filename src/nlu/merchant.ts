@@ -1,0 +1,167 @@
+// The merchant's name, from a free-text account of what happened ("在好又多超市刷了两次",
+// "the cashier at Joe's Diner") or from a direct answer to "what was the merchant called?".
+
+import { extractIssuer } from './card';
+
+const MAX_NAME = 80;
+
+// Places that are not a name. Free text returns null for them (the dialog then asks); a direct
+// answer keeps them, because "the gas station" is still better than nothing for an agent.
+const GENERIC = new Set([
+  '超市', '商场', '商店', '小店', '店', '店里', '便利店', '餐厅', '饭店', '饭馆', '酒店', '宾馆', '加油站', '药店', '药房',
+  '网上', '线上', '家', '家里', '外面', '这里', '那里', '这边', '那边', '这家', '那家', '银行', '柜台', '收银台', '医院',
+  '菜市场', '市场', '商户', '商家', '门店', '专卖店', '面包店', '咖啡店', '理发店', '学校', '食堂', '公司', '单位',
+  'store', 'shop', 'supermarket', 'gas station', 'petrol station', 'restaurant', 'cafe', 'café', 'coffee shop', 'bar',
+  'pharmacy', 'mall', 'counter', 'register', 'checkout', 'cashier', 'till', 'terminal', 'market', 'grocery store',
+  'grocery', 'hotel', 'online', 'home', 'work', 'airport', 'station', 'bakery', 'drugstore', 'diner', 'pub',
+  'convenience store', 'local store', 'local shop', 'shopping mall', 'department store', 'hospital', 'school',
+  'front desk', 'desk', 'merchant', 'vendor', 'place', 'parking lot', 'pos', 'machine',
+]);
+
+// ------------------------------------------------------------------------------- Chinese
+
+const ZH_NAME = "[\\u4e00-\\u9fffA-Za-z0-9&'·.\\- ]";
+const ZH_VERB =
+  '(?:的?时候|刷|消费|买|购物|购买|付款|付钱|付了|支付|结账|结帐|买单|吃|喝|加油|用卡|扫码|交易|充值|住|看|打车|停车|办|被|多扣|多收|多刷|扣了|扣款|收了|的收银|收银|的店员|店员|的服务员|服务员|的老板|老板|的pos|的POS|pos|POS|那里|那边|，|,|。|！|!|？|\\?|；|;|$)';
+// 在 inside 现在/正在/还在… is not "at".
+const ZH_AT = new RegExp(`(?<![现正实存所自好还不])(?:在|去|到)(${ZH_NAME}{2,24}?)${ZH_VERB}`, 'g');
+const ZH_LABELLED = new RegExp(
+  `(?:商户|商家|店铺|店名|店家|门店|商店)(?:的)?(?:名称|名字|名)?(?:是|叫|为|:|叫做)\\s*(${ZH_NAME}{1,30}?)(?=[，,。！!？?；;]|刷|消费|$)`,
+);
+const ZH_STAFF = new RegExp(`(?:^|[，,。！!？?；;\\s]|是|在)(${ZH_NAME}{2,24}?)的?(?:收银员|收银台|店员|服务员|pos机|POS机|刷卡机)`);
+const ZH_LEAD_NOISE = /^(?:一家|一个|那家|这家|某家|某个|附近的|楼下的|门口的|旁边的|对面的|那个|这个)/;
+const ZH_NOT_NAME = /[刷扣付了吗呢吧啊我你他她它们哪么钱元块笔次]|昨天|今天|前天|上午|下午|晚上|中午|早上/;
+
+// ------------------------------------------------------------------------------- English
+
+const EN_TOKEN = "[A-Z0-9][\\w'’&.\\-]*";
+const EN_CAPS_NAME = `${EN_TOKEN}(?:\\s+(?:&|and|of|de|du|la|le|the|on|n'|'n'|${EN_TOKEN}))*`;
+const EN_AT_CAPS = new RegExp(`\\b(?:at|from|@)\\s+(${EN_CAPS_NAME})`, 'g');
+const EN_LABELLED =
+  /\b(?:merchant|store|shop|restaurant|business|place|vendor|seller|company)(?:'s)?\s*(?:name\s*)?(?:is|was|:|called|named)\s+(?:called\s+|named\s+)?(.{2,60}?)(?=[,.;!?]|\s+(?:and|but|on|yesterday|today|last|when|where|for)\b|$)/i;
+const EN_SUBJECT =
+  /(?:^|[.!?]\s+)(EN_CAPS)\s+(?:charged|double[- ]charged|overcharged|billed|rang|keyed|took|debited|ran my card|swiped)/;
+const EN_SUBJECT_RE = new RegExp(EN_SUBJECT.source.replace('EN_CAPS', EN_CAPS_NAME));
+const EN_AT_LOWER = /\bat\s+((?:[a-z0-9][\w'’&-]*)(?:\s+[a-z0-9][\w'’&-]*){0,3})/g;
+const EN_STOP_AFTER =
+  /\s+(?:yesterday|today|tonight|last|this|on|for|and|but|when|while|around|about|at|in|with|by|because|so|then|earlier|ago|twice|once|thrice|they|it|i|we|he|she|the\s+cashier|which|who|where|after|before|during|until|charged|keyed|rang|took|double|overcharged|billed|was|were|is|are|had|has|got|\d).*$/i;
+const EN_NOT_NAME = new Set([
+  'i', 'the', 'a', 'an', 'my', 'me', 'it', 'they', 'he', 'she', 'we', 'you', 'this', 'that', 'least', 'all', 'first',
+  'once', 'night', 'noon', 'midnight', 'lunch', 'dinner', 'breakfast', 'lunchtime', 'work', 'home', 'last', 'some',
+  'point', 'times', 'time', 'checkout', 'cashier', 'someone', 'somebody', 'cashiers', 'terminal', 'merchant', 'store',
+  'shop', 'bank', 'card', 'pos', 'clerk', 'staff', 'waiter', 'waitress', 'register', 'counter', 'till', 'machine',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar',
+  'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'today', 'yesterday', 'tonight', 'christmas',
+  'usd', 'rmb', 'hkd', 'eur', 'cny', 'gbp', 'visa', 'mastercard', 'unionpay', 'amex', 'about', 'around', 'approx',
+  'they', 'their', 'them', 'our', 'your', 'his', 'her', 'its', 'one', 'two', 'three', 'twice', 'again',
+]);
+const TIME_LIKE = /^(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|\d+(?:[.,]\d+)?|noon|midnight|night)$/i;
+const TRAILING_CONNECTOR = /\s+(?:&|and|of|de|du|la|le|the|on|n'|'n')$/i;
+const LEADING_ARTICLE = /^(?:the|a|an|this|that|my|our|some|one)\s+/i;
+
+function cleanZh(raw: string): string | null {
+  let name = raw.trim().replace(ZH_LEAD_NOISE, '').replace(/的$/, '').trim();
+  if (name.length < 2 && !/^[\u4e00-\u9fff]$/.test(name)) return null;
+  if (name.length < 2) return null;
+  if (ZH_NOT_NAME.test(name) || /^\d+$/.test(name)) return null;
+  if (GENERIC.has(name.toLowerCase())) return null;
+  name = name.slice(0, MAX_NAME);
+  return name;
+}
+
+function cleanEn(raw: string, allowLower: boolean): string | null {
+  let name = raw.trim().replace(/[’]/g, "'").replace(/[,.;:!?]+$/, '');
+  while (TRAILING_CONNECTOR.test(name)) name = name.replace(TRAILING_CONNECTOR, '');
+  const first = name.split(/\s+/)[0]?.toLowerCase() ?? '';
+  if (/^the$/i.test(first) && name.split(/\s+/).length > 1 && !allowLower && /^The\s+[A-Z]/.test(name)) {
+    // "The Cheesecake Factory" keeps its article; "the store" does not reach here.
+  } else {
+    name = name.replace(LEADING_ARTICLE, '');
+  }
+  if (name === '' || TIME_LIKE.test(name)) return null;
+  const head = name.split(/\s+/)[0]?.toLowerCase() ?? '';
+  if (EN_NOT_NAME.has(name.toLowerCase()) || (EN_NOT_NAME.has(head) && head !== 'the')) return null;
+  if (GENERIC.has(name.toLowerCase()) || GENERIC.has(name.toLowerCase().replace(/^the\s+/, ''))) return null;
+  if (extractIssuer(name) !== null && /^(?:[A-Z][a-z]+\s*){1,3}$/.test(name) === false) return null;
+  if (/^\d+$/.test(name)) return null;
+  return name.slice(0, MAX_NAME);
+}
+
+function fromChinese(text: string): string | null {
+  const labelled = ZH_LABELLED.exec(text);
+  if (labelled?.[1]) {
+    const n = cleanZh(labelled[1]);
+    if (n) return n;
+  }
+  ZH_AT.lastIndex = 0;
+  for (const m of text.matchAll(ZH_AT)) {
+    const n = cleanZh(m[1] as string);
+    if (n) return n;
+  }
+  const staff = ZH_STAFF.exec(text);
+  if (staff?.[1]) {
+    const n = cleanZh(staff[1].replace(/^(?:在|是)/, ''));
+    if (n) return n;
+  }
+  return null;
+}
+
+function fromEnglish(text: string): string | null {
+  const labelled = EN_LABELLED.exec(text);
+  if (labelled?.[1]) {
+    const n = cleanEn(labelled[1], true);
+    if (n) return n;
+  }
+  EN_AT_CAPS.lastIndex = 0;
+  for (const m of text.matchAll(EN_AT_CAPS)) {
+    const n = cleanEn(m[1] as string, false);
+    if (n && extractIssuer(n) === null) return n;
+  }
+  const subject = EN_SUBJECT_RE.exec(text);
+  if (subject?.[1]) {
+    const n = cleanEn(subject[1], false);
+    if (n && extractIssuer(n) === null) return n;
+  }
+  EN_AT_LOWER.lastIndex = 0;
+  for (const m of text.matchAll(EN_AT_LOWER)) {
+    const phrase = (m[1] as string).replace(EN_STOP_AFTER, '');
+    const n = cleanEn(phrase, true);
+    if (n && extractIssuer(n) === null) return n;
+  }
+  return null;
+}
+
+export function extractMerchantName(text: string): string | null {
+  const hasCjk = /[\u4e00-\u9fff]/.test(text);
+  return (hasCjk ? fromChinese(text) : null) ?? fromEnglish(text);
+}
+
+// ---------------------------------------------------------------------------- direct answer
+
+const DONT_KNOW =
+  /不知道|不清楚|忘了|忘记|不记得|记不清|记不得|想不起|跳过|没注意|\bskip\b|don'?t know|dont know|do not know|dunno|\bidk\b|not sure|no idea|can'?t remember|cannot remember|don'?t remember|do not remember|forgot|forget|no clue|^(?:无|没有|n\/?a|none|unknown|no|nope|pass|\?+)$/i;
+const LEAD_IN =
+  /^(?:(?:商户|商家|店铺|店名|店家|商店|门店|店)(?:的)?(?:名称|名字|名)?\s*(?:是|叫|为|:|叫做)|是在|是|在|叫|就是|应该是|好像是|大概是|去的是|去的|it\s+was\s+(?:at\s+)?|it'?s\s+(?:at\s+)?|it\s+is\s+(?:at\s+)?|the\s+(?:shop|store|merchant|restaurant|place|business|merchant\s+name|name)(?:'s)?(?:\s+name)?\s+(?:is|was)\s+(?:called\s+)?|(?:shop|store|merchant|restaurant|place|business)\s+(?:is\s+|was\s+)?called\s+|merchant(?:\s+name)?\s*(?:is|was|:)\s*|name\s*(?:is|:)\s*|called\s+|at\s+|from\s+|i\s+think\s+(?:it\s+was\s+|it'?s\s+)?|i\s+was\s+at\s+|we\s+were\s+at\s+)\s*/i;
+const TRAIL =
+  /(?:\s*(?:刷的|刷卡的|消费的|买的|吃的|那家|那个|吧|啊|呀|呢|了|的|我记得|好像|i think|maybe|probably|thanks|thank you|thx|please))+$|[\s"'“”‘’「」『』《》()（）\[\]【】.。!！?？~,，;；:：]+$/i;
+
+export function parseMerchantAnswer(text: string): string | null {
+  let t = text.trim();
+  if (t === '' || DONT_KNOW.test(t)) return null;
+  const fromText = extractMerchantName(t);
+  if (fromText) return fromText.slice(0, MAX_NAME);
+  for (let i = 0; i < 3; i++) {
+    const next = t.replace(LEAD_IN, '').replace(/^["'“”‘’「」『』《》]+/, '');
+    if (next === t) break;
+    t = next;
+  }
+  for (let i = 0; i < 4; i++) {
+    const next = t.replace(TRAIL, '');
+    if (next === t) break;
+    t = next;
+  }
+  t = t.trim();
+  if (t === '' || /^[\d\s.,\-]+$/.test(t)) return null;
+  return t.slice(0, MAX_NAME);
+}

@@ -1,0 +1,166 @@
+// Removes card numbers and authentication secrets (CVV, PIN, SMS codes) from a normalised
+// message before it is stored, logged or shown to anyone (design.md, domain.md §4).
+
+export interface Redaction {
+  text: string;
+  cardNumbers: number;
+  secrets: number;
+  last4: string | null;
+}
+
+// A single space or a dash (optionally spaced) may separate digit groups of a card number.
+const SEP = '(?: ?[-‐‑‒–—] ?| )';
+const DIGIT_RUN = new RegExp(`\\d+(?:${SEP}\\d+)*`, 'g');
+const SEP_SPLIT = /(\D+)/;
+const MIN_CARD = 13;
+const MAX_CARD = 19;
+
+// A 15-digit merchant number is an identifier the agent needs, not cardholder data.
+const MERCHANT_ID_BEFORE =
+  /(?:商户号|商户编号|商户代码|商户id|商编|merchant\s*(?:id|no\.?|number|code|#)|\bmid)\s*(?:码)?\s*(?:是|为|:|#|=|is|was)?\s*$/i;
+
+const SECRET_KEY =
+  '(?:(?<![a-z])(?:cvv2?|cvc2?|cvn2?|csc|pin(?:\\s*(?:code|number|no\\.?))?|otp|sms\\s*code|security\\s*code|passcode|password|verification\\s*code|one[- ]time\\s*(?:pass)?code)(?![a-z])|pin码|安全码|校验码|交易密码|密码|验证码|动态码|动态密码|短信码|短信验证码)';
+// "cvv 123", "安全码是456", "my PIN is 1234", "验证码:889900"
+const SECRET_AFTER = new RegExp(
+  `(${SECRET_KEY}\\s*(?:(?:number|no\\.?|码|号)\\s*)?(?:(?:is|was|=|:|是|为|#|-)\\s*)?)(\\d{3,8})(?![\\d])(?!\\.\\d)`,
+  'gi',
+);
+// "123 is the cvv", "456是安全码", "123 (cvv)"
+const SECRET_BEFORE = new RegExp(
+  `(?<![\\d*.,])(\\d{3,8})(\\s*(?:(?:is|was)\\s+(?:the\\s+|my\\s+|our\\s+)?|是|为|\\(\\s*)${SECRET_KEY})`,
+  'gi',
+);
+
+interface Chunk {
+  text: string; // digits and the separators inside the chunk
+  digits: string;
+  mask: boolean;
+}
+
+function maskOf(digits: string): string {
+  return '****' + digits.slice(-4);
+}
+
+/** Splits a run longer than any card into chunks so a date or amount beside a card survives. */
+function partition(run: string): Chunk[] {
+  // Separator kinds first: "2026-11-20 6222 0212 3456 7890" is a date, then a card.
+  const parts = run.split(SEP_SPLIT);
+  const groups: { text: string; digits: string; sepBefore: string }[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    groups.push({ text: parts[i] as string, digits: parts[i] as string, sepBefore: i > 0 ? (parts[i - 1] as string) : '' });
+  }
+  const segments: (typeof groups)[] = [];
+  let current: typeof groups = [];
+  let kind = '';
+  for (const g of groups) {
+    const k = g.sepBefore.includes(' ') && !/[-‐‑‒–—]/.test(g.sepBefore) ? 'space' : 'dash';
+    if (current.length > 1 && k !== kind) {
+      segments.push(current);
+      current = [];
+    }
+    if (current.length > 0) kind = k;
+    current.push(g);
+  }
+  if (current.length > 0) segments.push(current);
+
+  const chunks: Chunk[] = [];
+  for (const seg of segments) {
+    let acc: typeof groups = [];
+    let count = 0;
+    const flush = (): void => {
+      if (acc.length === 0) return;
+      const text = acc.map((g, i) => (i === 0 ? g.text : g.sepBefore + g.text)).join('');
+      const digits = acc.map((g) => g.digits).join('');
+      chunks.push({ text, digits, mask: digits.length >= MIN_CARD });
+      acc = [];
+      count = 0;
+    };
+    for (const g of seg) {
+      if (count > 0 && count + g.digits.length > MAX_CARD) flush();
+      acc.push(g);
+      count += g.digits.length;
+    }
+    flush();
+  }
+  return chunks;
+}
+
+function isPhoneNumber(text: string, start: number, run: string, digitCount: number): boolean {
+  // "+86 138 1234 5678": a country-code prefix marks a phone number, never a card.
+  return text[start - 1] === '+' && digitCount <= 15 && /^\d{1,3}\D/.test(run);
+}
+
+function isMerchantId(text: string, start: number, digitCount: number): boolean {
+  return digitCount === 15 && MERCHANT_ID_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+}
+
+function redactCards(text: string, state: { cards: number; last4: string | null }): string {
+  return text.replace(DIGIT_RUN, (run: string, offset: number) => {
+    const digits = run.replace(/\D/g, '');
+    if (digits.length < MIN_CARD) return run;
+    if (isPhoneNumber(text, offset, run, digits.length) || isMerchantId(text, offset, digits.length)) return run;
+    if (digits.length <= MAX_CARD) {
+      state.cards += 1;
+      state.last4 = digits.slice(-4);
+      return maskOf(digits);
+    }
+    const chunks = partition(run);
+    let out = '';
+    let prevSep = '';
+    let consumed = 0;
+    for (const c of chunks) {
+      const at = run.indexOf(c.text, consumed);
+      prevSep = run.slice(consumed, at);
+      consumed = at + c.text.length;
+      if (c.mask) {
+        state.cards += 1;
+        state.last4 = c.digits.slice(-4);
+        out += prevSep + maskOf(c.digits);
+      } else {
+        out += prevSep + c.text;
+      }
+    }
+    return out;
+  });
+}
+
+/** Last line of defence: whatever the chunking decided, no 13+ digit run may leave. */
+function enforceNoLongRuns(text: string, state: { cards: number; last4: string | null }): string {
+  let out = text;
+  for (let i = 0; i < 4; i++) {
+    let changed = false;
+    out = out.replace(DIGIT_RUN, (run: string, offset: number) => {
+      const digits = run.replace(/\D/g, '');
+      if (digits.length < MIN_CARD) return run;
+      if (isPhoneNumber(out, offset, run, digits.length) || isMerchantId(out, offset, digits.length)) return run;
+      changed = true;
+      state.cards += 1;
+      state.last4 = digits.slice(-4);
+      return maskOf(digits);
+    });
+    if (!changed) break;
+  }
+  return out;
+}
+
+export function redactCardData(text: string): Redaction {
+  const state = { cards: 0, last4: null as string | null };
+  let out = redactCards(text, state);
+  out = enforceNoLongRuns(out, state);
+  let secrets = 0;
+  out = out.replace(SECRET_AFTER, (_m: string, lead: string) => {
+    secrets += 1;
+    return `${lead}***`;
+  });
+  out = out.replace(SECRET_BEFORE, (_m: string, _digits: string, tail: string) => {
+    secrets += 1;
+    return `***${tail}`;
+  });
+  return { text: out, cardNumbers: state.cards, secrets, last4: state.last4 };
+}
+
+export function containsCardData(text: string): boolean {
+  const r = redactCardData(text);
+  return r.cardNumbers > 0 || r.secrets > 0;
+}

@@ -1,0 +1,236 @@
+// In-memory stores: the embedded default when REDIS_URL is unset, and the twin the contract
+// tests hold the Redis stores to. Entries expire like their Redis counterparts so memory stays flat.
+import type { Case, CaseStatus } from '../../handoff/case-schema';
+import type { OutMessage, TranscriptEntry } from '../../types';
+import type { CaseStore, ClaimResult, Relay, SessionRecord, SessionStore, Stores } from '../types';
+import { compareForQueue } from '../queue-order';
+import { KeyedMutex } from './keyed-mutex';
+
+interface Expiring<T> {
+  value: T;
+  expiresAt: number;
+}
+
+/** A map whose entries vanish after a TTL; swept lazily and by an unref'd timer. */
+class TtlMap<T> {
+  private readonly map = new Map<string, Expiring<T>>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly ttlMs: () => number) {
+    this.timer = setInterval(() => this.sweep(), 60_000);
+    this.timer.unref();
+  }
+
+  get(key: string): T | undefined {
+    const e = this.map.get(key);
+    if (!e) return undefined;
+    if (e.expiresAt <= Date.now()) {
+      this.map.delete(key);
+      return undefined;
+    }
+    return e.value;
+  }
+
+  set(key: string, value: T): void {
+    this.map.set(key, { value, expiresAt: Date.now() + this.ttlMs() });
+  }
+
+  delete(key: string): void {
+    this.map.delete(key);
+  }
+
+  values(): T[] {
+    const now = Date.now();
+    return [...this.map.values()].filter((e) => e.expiresAt > now).map((e) => e.value);
+  }
+
+  sweep(): void {
+    const now = Date.now();
+    for (const [k, e] of this.map) if (e.expiresAt <= now) this.map.delete(k);
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+interface MemorySession {
+  record: SessionRecord | null;
+  transcript: TranscriptEntry[];
+  outbox: OutMessage[];
+}
+
+export class MemorySessionStore implements SessionStore {
+  private readonly mutex = new KeyedMutex();
+  readonly entries: TtlMap<MemorySession>;
+
+  constructor(ttlSeconds: number) {
+    this.entries = new TtlMap(() => ttlSeconds * 1000);
+  }
+
+  private entry(id: string): MemorySession {
+    const e = this.entries.get(id) ?? { record: null, transcript: [], outbox: [] };
+    this.entries.set(id, e); // every write refreshes the TTL, as in Redis
+    return e;
+  }
+
+  withLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    return this.mutex.run(id, fn);
+  }
+
+  async load(id: string): Promise<SessionRecord | null> {
+    const r = this.entries.get(id)?.record;
+    return r ? structuredClone(r) : null;
+  }
+
+  async save(id: string, record: SessionRecord): Promise<void> {
+    this.entry(id).record = structuredClone(record);
+  }
+
+  async appendTranscript(id: string, entries: readonly TranscriptEntry[]): Promise<void> {
+    this.entry(id).transcript.push(...entries.map((e) => ({ ...e })));
+  }
+
+  async transcript(id: string): Promise<TranscriptEntry[]> {
+    return (this.entries.get(id)?.transcript ?? []).map((e) => ({ ...e }));
+  }
+
+  async pushOutbox(id: string, message: OutMessage): Promise<void> {
+    this.entry(id).outbox.push(structuredClone(message));
+  }
+
+  async drainOutbox(id: string): Promise<OutMessage[]> {
+    const e = this.entries.get(id);
+    if (!e) return [];
+    return e.outbox.splice(0, e.outbox.length);
+  }
+
+  async delete(id: string): Promise<void> {
+    this.entries.delete(id);
+  }
+
+  async ping(): Promise<void> {}
+
+  close(): void {
+    this.entries.close();
+  }
+}
+
+interface MemoryCase {
+  kase: Case;
+  conversationId: string;
+}
+
+export class MemoryCaseStore implements CaseStore {
+  private readonly cases: TtlMap<MemoryCase>;
+  private readonly byConversation: TtlMap<string>;
+
+  constructor(retentionDays: number) {
+    const ttl = () => retentionDays * 86_400_000;
+    this.cases = new TtlMap(ttl);
+    this.byConversation = new TtlMap(ttl);
+  }
+
+  async create(kase: Case, conversationId: string): Promise<void> {
+    this.cases.set(kase.caseId, { kase: structuredClone(kase), conversationId });
+    this.byConversation.set(conversationId, kase.caseId);
+  }
+
+  async get(caseId: string): Promise<Case | null> {
+    const e = this.cases.get(caseId);
+    return e ? structuredClone(e.kase) : null;
+  }
+
+  async list(status: CaseStatus): Promise<Case[]> {
+    return this.cases
+      .values()
+      .map((e) => e.kase)
+      .filter((c) => c.status === status)
+      .sort(compareForQueue)
+      .map((c) => ({ ...structuredClone(c), transcript: [] }));
+  }
+
+  async claim(caseId: string, agent: string): Promise<ClaimResult> {
+    const e = this.cases.get(caseId);
+    if (!e) return { ok: false, reason: 'not_found' };
+    const k = e.kase;
+    if (k.status === 'resolved' || (k.status === 'assigned' && k.assignedTo !== agent)) {
+      return { ok: false, reason: 'conflict' };
+    }
+    if (k.status === 'waiting') {
+      k.status = 'assigned';
+      k.assignedTo = agent;
+      k.assignedAt = new Date().toISOString();
+    }
+    return { ok: true, case: structuredClone(k) };
+  }
+
+  async resolve(caseId: string): Promise<Case | null> {
+    const e = this.cases.get(caseId);
+    if (!e) return null;
+    if (e.kase.status !== 'resolved') {
+      e.kase.status = 'resolved';
+      e.kase.resolvedAt = new Date().toISOString();
+    }
+    return structuredClone(e.kase);
+  }
+
+  async appendTranscript(caseId: string, entries: readonly TranscriptEntry[]): Promise<void> {
+    this.cases.get(caseId)?.kase.transcript.push(...entries.map((e) => ({ ...e })));
+  }
+
+  async conversationOf(caseId: string): Promise<string | null> {
+    return this.cases.get(caseId)?.conversationId ?? null;
+  }
+
+  async caseOf(conversationId: string): Promise<string | null> {
+    return this.byConversation.get(conversationId) ?? null;
+  }
+
+  async queuePosition(caseId: string): Promise<number | null> {
+    const waiting = await this.list('waiting');
+    const i = waiting.findIndex((c) => c.caseId === caseId);
+    return i < 0 ? null : i + 1;
+  }
+
+  async ping(): Promise<void> {}
+
+  close(): void {
+    this.cases.close();
+    this.byConversation.close();
+  }
+}
+
+/** In one process the relay is a plain event fan-out. */
+export class MemoryRelay implements Relay {
+  private readonly handlers: ((id: string) => void)[] = [];
+  async publish(id: string): Promise<void> {
+    for (const h of this.handlers) h(id);
+  }
+  async subscribe(handler: (id: string) => void): Promise<void> {
+    this.handlers.push(handler);
+  }
+  async close(): Promise<void> {
+    this.handlers.length = 0;
+  }
+}
+
+export function createMemoryStores(opts: { sessionTtlSeconds: number; caseRetentionDays: number }): Stores {
+  const sessions = new MemorySessionStore(opts.sessionTtlSeconds);
+  const cases = new MemoryCaseStore(opts.caseRetentionDays);
+  const relay = new MemoryRelay();
+  return {
+    sessions,
+    cases,
+    relay,
+    async close() {
+      sessions.close();
+      cases.close();
+      await relay.close();
+    },
+  };
+}

@@ -1,0 +1,336 @@
+// Redis stores (REDIS_URL): sessions, transcripts, the outbox, cases and the relay, so any
+// instance can serve any turn. Request-path commands fail fast while Redis is down.
+import { randomUUID, createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import Redis, { type RedisOptions } from 'ioredis';
+import { caseSchema, type Case, type CaseStatus } from '../../handoff/case-schema';
+import { fromRoot } from '../../paths';
+import type { OutMessage, TranscriptEntry } from '../../types';
+import type { CaseStore, ClaimResult, Relay, SessionRecord, SessionStore, Stores } from '../types';
+import { makeKeys, type Keys } from './keys';
+
+export class StoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('state store unavailable', { cause });
+  }
+}
+
+export class LockTimeoutError extends Error {}
+
+/** A Lua script from src/store/redis/lua, run by SHA with a fallback to EVAL after a flush. */
+class Script {
+  private readonly source: string;
+  private readonly sha: string;
+  constructor(name: string) {
+    this.source = readFileSync(fromRoot('src/store/redis/lua', `${name}.lua`), 'utf8');
+    this.sha = createHash('sha1').update(this.source).digest('hex');
+  }
+  async run(redis: Redis, keys: string[], args: (string | number)[]): Promise<unknown> {
+    try {
+      return await redis.evalsha(this.sha, keys.length, ...keys, ...args);
+    } catch (err) {
+      if (err instanceof Error && err.message.includes('NOSCRIPT')) {
+        return redis.eval(this.source, keys.length, ...keys, ...args);
+      }
+      throw err;
+    }
+  }
+}
+
+const scripts = {
+  unlock: new Script('unlock'),
+  claim: new Script('claim'),
+  drain: new Script('drain'),
+};
+
+export interface RedisStoreOptions {
+  url: string;
+  prefix?: string;
+  sessionTtlSeconds: number;
+  caseRetentionDays: number;
+  /** Called once per outage (not per command) so logs stay readable. */
+  onError?: (err: Error) => void;
+  onReady?: () => void;
+}
+
+/** Connection options for request-path clients: fail fast instead of queueing while down. */
+export function requestPathOptions(): RedisOptions {
+  return {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2000,
+    commandTimeout: 2000,
+    retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 6), 2000),
+    lazyConnect: true,
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class RedisSessionStore implements SessionStore {
+  private readonly ttl: number;
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+    ttlSeconds: number,
+  ) {
+    this.ttl = ttlSeconds;
+  }
+
+  // A lock with an owner token and an expiry: a crashed instance cannot hold a conversation
+  // forever, and only the owner releases it. Chosen over optimistic CAS because a turn renders
+  // replies and appends to the transcript, which must not be done twice on a retry.
+  async withLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    const key = this.keys.lock(id);
+    const token = randomUUID();
+    const deadline = Date.now() + 15_000;
+    let wait = 2;
+    for (;;) {
+      const got = await this.redis.set(key, token, 'PX', 10_000, 'NX');
+      if (got === 'OK') break;
+      if (Date.now() > deadline) throw new LockTimeoutError(`conversation lock busy`);
+      await sleep(wait + Math.random() * wait);
+      wait = Math.min(wait * 2, 50);
+    }
+    try {
+      return await fn();
+    } finally {
+      await scripts.unlock.run(this.redis, [key], [token]).catch(() => undefined);
+    }
+  }
+
+  async load(id: string): Promise<SessionRecord | null> {
+    const raw = await this.redis.get(this.keys.snapshot(id));
+    return raw ? (JSON.parse(raw) as SessionRecord) : null;
+  }
+
+  async save(id: string, record: SessionRecord): Promise<void> {
+    await this.redis
+      .multi()
+      .set(this.keys.snapshot(id), JSON.stringify(record), 'EX', this.ttl)
+      .expire(this.keys.transcript(id), this.ttl)
+      .expire(this.keys.caseOfConv(id), this.ttl)
+      .exec();
+  }
+
+  async appendTranscript(id: string, entries: readonly TranscriptEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const key = this.keys.transcript(id);
+    await this.redis
+      .multi()
+      .rpush(key, ...entries.map((e) => JSON.stringify(e)))
+      .expire(key, this.ttl)
+      .exec();
+  }
+
+  async transcript(id: string): Promise<TranscriptEntry[]> {
+    const items = await this.redis.lrange(this.keys.transcript(id), 0, -1);
+    return items.map((s) => JSON.parse(s) as TranscriptEntry);
+  }
+
+  async pushOutbox(id: string, message: OutMessage): Promise<void> {
+    const key = this.keys.outbox(id);
+    await this.redis.multi().rpush(key, JSON.stringify(message)).expire(key, this.ttl).exec();
+  }
+
+  async drainOutbox(id: string): Promise<OutMessage[]> {
+    const items = (await scripts.drain.run(this.redis, [this.keys.outbox(id)], [])) as string[];
+    return items.map((s) => JSON.parse(s) as OutMessage);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.redis.del(
+      this.keys.snapshot(id),
+      this.keys.transcript(id),
+      this.keys.outbox(id),
+      this.keys.caseOfConv(id),
+    );
+  }
+
+  async ping(): Promise<void> {
+    await this.redis.ping();
+  }
+}
+
+const PRIORITY_WEIGHT = { urgent: 0, normal: 1 } as const;
+
+export class RedisCaseStore implements CaseStore {
+  private readonly retentionSeconds: number;
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+    retentionDays: number,
+  ) {
+    this.retentionSeconds = retentionDays * 86_400;
+  }
+
+  // Queue order as a sorted-set score: urgent before normal, then by creation time.
+  private score(kase: Case): number {
+    return PRIORITY_WEIGHT[kase.priority] * 1e14 + Date.parse(kase.createdAt);
+  }
+
+  async create(kase: Case, conversationId: string): Promise<void> {
+    const valid = caseSchema.parse(kase);
+    const { transcript, status, assignedTo, assignedAt, resolvedAt, ...body } = valid;
+    const hash = this.keys.caseHash(kase.caseId);
+    const tkey = this.keys.caseTranscript(kase.caseId);
+    const ttl = this.retentionSeconds;
+    const m = this.redis.multi();
+    m.hset(hash, {
+      body: JSON.stringify(body),
+      status,
+      conversation: conversationId,
+      assignedTo: assignedTo ?? '',
+      assignedAt: assignedAt ?? '',
+      resolvedAt: resolvedAt ?? '',
+    });
+    m.expire(hash, ttl);
+    if (transcript.length) m.rpush(tkey, ...transcript.map((e) => JSON.stringify(e)));
+    m.expire(tkey, ttl);
+    await m.exec();
+    // Separate commands, not MULTI: these keys live in other hash slots on a cluster.
+    await this.redis.set(this.keys.caseOfConv(conversationId), kase.caseId, 'EX', ttl);
+    await this.redis.zadd(this.keys.statusIndex(status), this.score(valid), kase.caseId);
+  }
+
+  private async read(caseId: string, withTranscript: boolean): Promise<Case | null> {
+    const h = await this.redis.hgetall(this.keys.caseHash(caseId));
+    if (!h.body || !h.status) return null;
+    const transcript = withTranscript
+      ? (await this.redis.lrange(this.keys.caseTranscript(caseId), 0, -1)).map(
+          (s) => JSON.parse(s) as TranscriptEntry,
+        )
+      : [];
+    const body = JSON.parse(h.body) as Omit<Case, 'status' | 'transcript'>;
+    return {
+      ...body,
+      status: h.status as CaseStatus,
+      transcript,
+      assignedTo: h.assignedTo || null,
+      assignedAt: h.assignedAt || null,
+      resolvedAt: h.resolvedAt || null,
+    };
+  }
+
+  get(caseId: string): Promise<Case | null> {
+    return this.read(caseId, true);
+  }
+
+  async list(status: CaseStatus): Promise<Case[]> {
+    const index = this.keys.statusIndex(status);
+    const ids = await this.redis.zrange(index, 0, 499);
+    const cases: Case[] = [];
+    for (const id of ids) {
+      const c = await this.read(id, false);
+      // Expired or moved on: tidy the index so it does not grow.
+      if (!c || c.status !== status) await this.redis.zrem(index, id);
+      else cases.push(c);
+    }
+    return cases;
+  }
+
+  async claim(caseId: string, agent: string): Promise<ClaimResult> {
+    const r = await scripts.claim.run(this.redis, [this.keys.caseHash(caseId)], [agent, new Date().toISOString()]);
+    if (r !== 'ok') return { ok: false, reason: r === 'not_found' ? 'not_found' : 'conflict' };
+    const kase = await this.read(caseId, true);
+    if (!kase) return { ok: false, reason: 'not_found' };
+    await this.redis
+      .multi()
+      .zadd(this.keys.statusIndex('assigned'), this.score(kase), caseId)
+      .zrem(this.keys.statusIndex('waiting'), caseId)
+      .exec();
+    return { ok: true, case: kase };
+  }
+
+  async resolve(caseId: string): Promise<Case | null> {
+    const hash = this.keys.caseHash(caseId);
+    if (!(await this.redis.exists(hash))) return null;
+    await this.redis.hset(hash, 'status', 'resolved', 'resolvedAt', new Date().toISOString());
+    const kase = await this.read(caseId, true);
+    if (!kase) return null;
+    await this.redis
+      .multi()
+      .zrem(this.keys.statusIndex('waiting'), caseId)
+      .zrem(this.keys.statusIndex('assigned'), caseId)
+      .zadd(this.keys.statusIndex('resolved'), this.score(kase), caseId)
+      .exec();
+    return kase;
+  }
+
+  async appendTranscript(caseId: string, entries: readonly TranscriptEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.redis.rpush(this.keys.caseTranscript(caseId), ...entries.map((e) => JSON.stringify(e)));
+  }
+
+  async conversationOf(caseId: string): Promise<string | null> {
+    return (await this.redis.hget(this.keys.caseHash(caseId), 'conversation')) || null;
+  }
+
+  async caseOf(conversationId: string): Promise<string | null> {
+    return this.redis.get(this.keys.caseOfConv(conversationId));
+  }
+
+  async queuePosition(caseId: string): Promise<number | null> {
+    const rank = await this.redis.zrank(this.keys.statusIndex('waiting'), caseId);
+    return rank === null ? null : rank + 1;
+  }
+
+  async ping(): Promise<void> {
+    await this.redis.ping();
+  }
+}
+
+/** Pub/sub fan-out so an agent message reaches the instance holding the customer's socket. */
+export class RedisRelay implements Relay {
+  private sub: Redis | null = null;
+  constructor(
+    private readonly pub: Redis,
+    private readonly url: string,
+    private readonly keys: Keys,
+  ) {}
+
+  async publish(id: string): Promise<void> {
+    await this.pub.publish(this.keys.relayChannel(), id);
+  }
+
+  async subscribe(handler: (id: string) => void): Promise<void> {
+    if (!this.sub) {
+      // Subscriber connections may queue and retry forever: they carry no request.
+      this.sub = new Redis(this.url, { maxRetriesPerRequest: null, retryStrategy: (t) => Math.min(t * 100, 2000) });
+      this.sub.on('error', () => undefined);
+      await this.sub.subscribe(this.keys.relayChannel());
+    }
+    this.sub.on('message', (_channel: string, id: string) => handler(id));
+  }
+
+  async close(): Promise<void> {
+    if (this.sub) this.sub.disconnect();
+    this.sub = null;
+  }
+}
+
+export async function createRedisStores(opts: RedisStoreOptions): Promise<Stores & { redis: Redis }> {
+  const redis = new Redis(opts.url, requestPathOptions());
+  let down = false;
+  redis.on('error', (err: Error) => {
+    if (!down) opts.onError?.(err);
+    down = true;
+  });
+  redis.on('ready', () => {
+    if (down) opts.onReady?.();
+    down = false;
+  });
+  await redis.connect();
+  const keys = makeKeys(opts.prefix);
+  const relay = new RedisRelay(redis, opts.url, keys);
+  return {
+    redis,
+    sessions: new RedisSessionStore(redis, keys, opts.sessionTtlSeconds),
+    cases: new RedisCaseStore(redis, keys, opts.caseRetentionDays),
+    relay,
+    async close() {
+      await relay.close();
+      redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// Store interfaces: the only way the rest of the app reaches state. Each has an in-memory
+// implementation (the default) and a Redis one (REDIS_URL); one contract suite tests both.
+import type { Case, CaseStatus } from '../handoff/case-schema';
+import type { OutMessage, TranscriptEntry } from '../types';
+
+/** What the engine persists per conversation between turns. */
+export interface SessionRecord {
+  /** Dialog version that wrote the snapshot; another version is never resurrected. */
+  dialogVersion: string;
+  snapshot: unknown;
+  /** ms since epoch of the last user activity (drives the idle prompt). */
+  lastActiveAt: number;
+}
+
+export interface SessionStore {
+  /** Runs fn while holding the conversation's lock, across processes for Redis. */
+  withLock<T>(conversationId: string, fn: () => Promise<T>): Promise<T>;
+  load(conversationId: string): Promise<SessionRecord | null>;
+  save(conversationId: string, record: SessionRecord): Promise<void>;
+  appendTranscript(conversationId: string, entries: readonly TranscriptEntry[]): Promise<void>;
+  transcript(conversationId: string): Promise<TranscriptEntry[]>;
+  /** Messages waiting for a client without a live socket (agent messages). */
+  pushOutbox(conversationId: string, message: OutMessage): Promise<void>;
+  /** Takes every pending message atomically: each is delivered exactly once. */
+  drainOutbox(conversationId: string): Promise<OutMessage[]>;
+  delete(conversationId: string): Promise<void>;
+  ping(): Promise<void>;
+}
+
+export type ClaimResult = { ok: true; case: Case } | { ok: false; reason: 'not_found' | 'conflict' };
+
+export interface CaseStore {
+  /** Stores a new case and links it to its conversation (the link is never shown to agents). */
+  create(kase: Case, conversationId: string): Promise<void>;
+  get(caseId: string): Promise<Case | null>;
+  /** Cases with this status, urgent first, then oldest first (transcripts left out). */
+  list(status: CaseStatus): Promise<Case[]>;
+  claim(caseId: string, agent: string): Promise<ClaimResult>;
+  resolve(caseId: string): Promise<Case | null>;
+  appendTranscript(caseId: string, entries: readonly TranscriptEntry[]): Promise<void>;
+  conversationOf(caseId: string): Promise<string | null>;
+  caseOf(conversationId: string): Promise<string | null>;
+  /** 1-based position among waiting cases in the order agents read them; null if not waiting. */
+  queuePosition(caseId: string): Promise<number | null>;
+  ping(): Promise<void>;
+}
+
+/** Cross-instance notifications: "conversation X has new outbox messages". */
+export interface Relay {
+  publish(conversationId: string): Promise<void>;
+  subscribe(handler: (conversationId: string) => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Stores {
+  sessions: SessionStore;
+  cases: CaseStore;
+  relay: Relay;
+  close(): Promise<void>;
+}

@@ -1,0 +1,177 @@
+// Shared vocabulary of the product: the types that the understanding layer (src/nlu), the
+// dialogs (dialogs/), the engine and the handoff all speak. No runtime code beyond constants.
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const ROLES = ['cardholder', 'merchant'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CATEGORIES = [
+  'wrong_amount',
+  'duplicate_charge',
+  'charged_but_failed',
+  'wrong_card',
+  'paid_by_other_means',
+  'refund_not_received',
+  'preauth_hold',
+  'currency_conversion',
+  'late_presentment',
+  'unrecognized_charge',
+  'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const CARD_TYPES = ['credit', 'debit', 'prepaid'] as const;
+export type CardType = (typeof CARD_TYPES)[number];
+
+export const SLOT_KINDS = ['choice', 'money', 'datetime', 'digits4', 'text', 'yesno'] as const;
+export type SlotKind = (typeof SLOT_KINDS)[number];
+
+/** Every slot the bot may ask for (the `expecting.slot` of the public contract). */
+export const SLOT_NAMES = [
+  'role',
+  'category',
+  'when',
+  'amountCharged',
+  'amountExpected',
+  'chargeCount',
+  'merchantName',
+  'cardLast4',
+  'cardType',
+  'issuer',
+  'referenceNumber',
+  'hasReceipt',
+  'merchantContacted',
+  'cardInPossession',
+  'batchSettled',
+  'confirm',
+  'fixField',
+  'wantsHuman',
+  'resume',
+] as const;
+export type SlotName = (typeof SLOT_NAMES)[number];
+
+/** Integer minor units plus an ISO 4217 code: ¥88 → { minor: 8800, currency: 'CNY' }. */
+export interface Money {
+  minor: number;
+  currency: string;
+}
+
+/** A point in time as the user meant it, in the bot's time zone. */
+export interface WhenValue {
+  date: string; // YYYY-MM-DD
+  time: string | null; // HH:mm, null when only the day is known
+}
+
+/** How an amount in a message relates to the case, when the wording says so. */
+export type MoneyRole = 'charged' | 'expected' | 'difference' | null;
+
+export interface MoneyMention {
+  value: Money;
+  role: MoneyRole;
+}
+
+/** Result of reading a date/time from free text. */
+export type WhenParse =
+  | { ok: true; value: WhenValue }
+  | { ok: false; reason: 'future' | 'vague' }
+  | null; // nothing date-like in the text
+
+export type YesNo = 'yes' | 'no';
+
+/** What the understanding layer makes of one user message. Pure data, safe to persist. */
+export interface Parsed {
+  /** NFKC-normalised text with card numbers and secrets redacted: the only text stored. */
+  text: string;
+  /** Language of this message when it carries one (digits and short tokens carry none). */
+  lang: Locale | null;
+  /** An explicit request to switch language ("English please", "说中文"). */
+  langSwitch: Locale | null;
+  /** Card data found and removed from the text. */
+  redaction: { cardNumbers: number; secrets: number; last4: string | null };
+  intents: {
+    category: Category | null;
+    role: Role | null;
+    yesNo: YesNo | null;
+    human: boolean;
+    restart: boolean;
+    back: boolean;
+    help: boolean;
+    /** "skip", "跳过", "不知道", "I don't remember" */
+    skip: boolean;
+    /** "不对，…", "actually …", "wrong, it's …" */
+    correction: boolean;
+    /** "continue" / "继续" (used after an idle pause) */
+    resume: boolean;
+  };
+  entities: {
+    money: MoneyMention[];
+    when: WhenParse;
+    last4: string | null;
+    count: number | null;
+    cardType: CardType | null;
+    issuer: string | null;
+    referenceNumber: string | null;
+    merchantName: string | null;
+    hasReceipt: boolean | null;
+    merchantContacted: boolean | null;
+    cardInPossession: boolean | null;
+    batchSettled: boolean | null;
+  };
+  /** Which field the message talks about ("金额是200" → amountCharged); filled by parse(). */
+  fieldMention?: SlotName | null;
+  /** Readings of the whole message as a bare answer to each kind of question ("260", "5521"). */
+  answers?: {
+    money: Money | null;
+    last4: string | null;
+    count: number | null;
+    merchantName: string | null;
+  };
+}
+
+/** Options the understanding layer needs from configuration and the clock. */
+export interface ParseOptions {
+  now: Date;
+  timeZone: string; // IANA, e.g. Asia/Shanghai
+  defaultCurrency: string; // ISO 4217, e.g. CNY
+}
+
+/** A quick-reply button: `label` is an i18n key, `payload` a stable language-independent id. */
+export interface Choice {
+  label: string;
+  payload: string;
+}
+
+export interface Expecting {
+  slot: SlotName;
+  kind: SlotKind;
+}
+
+/** What a dialog says: an i18n key with params; rendering picks the language. */
+export interface Reply {
+  key: string;
+  /** Set on the message that announces the case; the engine adds the `handoff` field. */
+  announcesCase?: boolean;
+  params?: Record<string, string | number | Money | WhenValue | null>;
+  choices?: Choice[];
+  expecting?: Expecting;
+}
+
+/** A rendered bot message as the public contract shows it. */
+export interface OutMessage {
+  type: 'message';
+  text: string;
+  locale: Locale;
+  quick_replies?: { title: string; payload: string }[];
+  expecting?: Expecting;
+  handoff?: { caseId: string; status: 'waiting' | 'assigned' };
+  history?: TranscriptEntry[];
+  from?: 'agent';
+}
+
+export interface TranscriptEntry {
+  from: 'user' | 'bot' | 'agent';
+  text: string;
+  at: string; // ISO
+}

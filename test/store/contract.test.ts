@@ -1,0 +1,179 @@
+// One contract for every store implementation: the in-memory default and Redis (a real
+// redis-server started by the global setup). Both must behave the same.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Case } from '../../src/handoff/case-schema';
+import { createMemoryStores } from '../../src/store/memory';
+import { createRedisStores } from '../../src/store/redis';
+import type { Stores } from '../../src/store/types';
+
+const opts = { sessionTtlSeconds: 3600, caseRetentionDays: 30 };
+
+function sampleCase(overrides: Partial<Case> = {}): Case {
+  return {
+    schemaVersion: 1,
+    caseId: `SD-${randomUUID().slice(0, 8)}`,
+    status: 'waiting',
+    createdAt: new Date().toISOString(),
+    locale: 'en',
+    role: 'cardholder',
+    category: 'duplicate_charge',
+    priority: 'normal',
+    transaction: {
+      date: '2026-11-20',
+      time: '12:00',
+      amountCharged: { minor: 8800, currency: 'CNY' },
+      amountExpected: null,
+      chargeCount: 2,
+      merchantName: 'Shop',
+      cardLast4: '0937',
+      cardType: 'debit',
+      issuer: 'ICBC',
+      referenceNumber: null,
+      hasReceipt: true,
+    },
+    merchantContacted: false,
+    merchantResponse: null,
+    cardInPossession: null,
+    reasonCodes: { visa: '12.6.1', mastercard: '4834', unionpay: '4512' },
+    disputeDeadline: null,
+    missing: [],
+    guidance: [],
+    details: {},
+    transcript: [{ from: 'user', text: 'hi', at: new Date().toISOString() }],
+    summary: { en: 'x', 'zh-CN': 'x' },
+    assignedTo: null,
+    assignedAt: null,
+    resolvedAt: null,
+    ...overrides,
+  };
+}
+
+const implementations: [string, () => Promise<Stores>][] = [
+  ['memory', async () => createMemoryStores(opts)],
+  ['redis', async () => createRedisStores({ ...opts, url: inject('redisUrl'), prefix: `sdtest:${randomUUID()}` })],
+];
+
+describe.each(implementations)('%s stores', (_name, make) => {
+  let stores: Stores;
+  beforeAll(async () => {
+    stores = await make();
+  });
+  afterAll(async () => {
+    await stores.close();
+  });
+
+  it('when a session is saved, then it loads back equal', async () => {
+    const id = `conv-${randomUUID()}`;
+    expect(await stores.sessions.load(id)).toBeNull();
+    const record = { dialogVersion: 'v1', snapshot: { value: 'askingRole', context: { n: 1 } }, lastActiveAt: 123 };
+    await stores.sessions.save(id, record);
+    expect(await stores.sessions.load(id)).toEqual(record);
+  });
+
+  it('when transcript entries are appended, then they come back in order', async () => {
+    const id = `conv-${randomUUID()}`;
+    await stores.sessions.appendTranscript(id, [{ from: 'user', text: 'a', at: '1' }]);
+    await stores.sessions.appendTranscript(id, [
+      { from: 'bot', text: 'b', at: '2' },
+      { from: 'agent', text: 'c', at: '3' },
+    ]);
+    expect((await stores.sessions.transcript(id)).map((e) => e.text)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('when the outbox is drained twice, then each message is delivered once', async () => {
+    const id = `conv-${randomUUID()}`;
+    await stores.sessions.pushOutbox(id, { type: 'message', text: 'one', locale: 'en', from: 'agent' });
+    await stores.sessions.pushOutbox(id, { type: 'message', text: 'two', locale: 'en', from: 'agent' });
+    const [a, b] = await Promise.all([stores.sessions.drainOutbox(id), stores.sessions.drainOutbox(id)]);
+    const all = [...a, ...b].map((m) => m.text).sort();
+    expect(all).toEqual(['one', 'two']);
+  });
+
+  it('when two turns of one conversation race, then the lock runs them one at a time', async () => {
+    const id = `conv-${randomUUID()}`;
+    let inside = 0;
+    let maxInside = 0;
+    const order: number[] = [];
+    await Promise.all(
+      [1, 2, 3, 4, 5].map((n) =>
+        stores.sessions.withLock(id, async () => {
+          inside++;
+          maxInside = Math.max(maxInside, inside);
+          await new Promise((r) => setTimeout(r, 5));
+          order.push(n);
+          inside--;
+        }),
+      ),
+    );
+    expect(maxInside).toBe(1);
+    expect(order).toHaveLength(5);
+  });
+
+  it('when a session is deleted, then nothing of it remains', async () => {
+    const id = `conv-${randomUUID()}`;
+    await stores.sessions.save(id, { dialogVersion: 'v', snapshot: {}, lastActiveAt: 1 });
+    await stores.sessions.appendTranscript(id, [{ from: 'user', text: 'x', at: '1' }]);
+    await stores.sessions.delete(id);
+    expect(await stores.sessions.load(id)).toBeNull();
+    expect(await stores.sessions.transcript(id)).toEqual([]);
+  });
+
+  it('when a case is created, then it reads back with its transcript and links to its conversation', async () => {
+    const conv = `conv-${randomUUID()}`;
+    const kase = sampleCase();
+    await stores.cases.create(kase, conv);
+    const got = await stores.cases.get(kase.caseId);
+    expect(got).toEqual(kase);
+    expect(await stores.cases.caseOf(conv)).toBe(kase.caseId);
+    expect(await stores.cases.conversationOf(kase.caseId)).toBe(conv);
+    expect(await stores.cases.get('SD-unknown')).toBeNull();
+  });
+
+  it('when cases are listed, then urgent come first, then oldest first, without transcripts', async () => {
+    const t0 = Date.now() - 60_000;
+    const older = sampleCase({ createdAt: new Date(t0).toISOString() });
+    const newer = sampleCase({ createdAt: new Date(t0 + 1000).toISOString() });
+    const urgent = sampleCase({ createdAt: new Date(t0 + 2000).toISOString(), priority: 'urgent' });
+    for (const c of [newer, urgent, older]) await stores.cases.create(c, `conv-${randomUUID()}`);
+    const ids = (await stores.cases.list('waiting')).map((c) => c.caseId);
+    const mine = ids.filter((id) => [older.caseId, newer.caseId, urgent.caseId].includes(id));
+    expect(mine).toEqual([urgent.caseId, older.caseId, newer.caseId]);
+    const listed = (await stores.cases.list('waiting')).find((c) => c.caseId === older.caseId);
+    expect(listed?.transcript).toEqual([]);
+    expect(await stores.cases.queuePosition(urgent.caseId)).toBeLessThan((await stores.cases.queuePosition(older.caseId)) ?? 0);
+  });
+
+  it('when two agents claim one case, then the second gets a conflict', async () => {
+    const kase = sampleCase();
+    await stores.cases.create(kase, `conv-${randomUUID()}`);
+    const first = await stores.cases.claim(kase.caseId, 'alice');
+    expect(first.ok).toBe(true);
+    expect(await stores.cases.claim(kase.caseId, 'alice')).toMatchObject({ ok: true });
+    expect(await stores.cases.claim(kase.caseId, 'bob')).toEqual({ ok: false, reason: 'conflict' });
+    expect(await stores.cases.claim('SD-nope', 'bob')).toEqual({ ok: false, reason: 'not_found' });
+    expect((await stores.cases.get(kase.caseId))?.status).toBe('assigned');
+    expect((await stores.cases.list('assigned')).some((c) => c.caseId === kase.caseId)).toBe(true);
+    expect(await stores.cases.queuePosition(kase.caseId)).toBeNull();
+  });
+
+  it('when a case is resolved, then it is listed as resolved and keeps new transcript entries', async () => {
+    const kase = sampleCase();
+    await stores.cases.create(kase, `conv-${randomUUID()}`);
+    await stores.cases.appendTranscript(kase.caseId, [{ from: 'agent', text: 'done', at: 'x' }]);
+    const resolved = await stores.cases.resolve(kase.caseId);
+    expect(resolved?.status).toBe('resolved');
+    expect(resolved?.transcript.map((e) => e.text)).toEqual(['hi', 'done']);
+    expect((await stores.cases.list('resolved')).some((c) => c.caseId === kase.caseId)).toBe(true);
+    expect((await stores.cases.list('waiting')).some((c) => c.caseId === kase.caseId)).toBe(false);
+  });
+
+  it('when a relay notice is published, then subscribers hear the conversation id', async () => {
+    const heard: string[] = [];
+    await stores.relay.subscribe((id) => heard.push(id));
+    await new Promise((r) => setTimeout(r, 50));
+    await stores.relay.publish('conv-relay-test-1234');
+    for (let i = 0; i < 50 && !heard.includes('conv-relay-test-1234'); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(heard).toContain('conv-relay-test-1234');
+  });
+});
