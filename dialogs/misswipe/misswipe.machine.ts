@@ -214,7 +214,7 @@ export const misswipeMachine = setup({
       enqueue.emit({ type: 'reply', reply: { key: 'misswipe:handoff.creating' } });
       enqueue.emit({
         type: 'handoff.requested',
-        priority: context.category === 'unrecognized_charge' ? 'urgent' : 'normal',
+        priority: context.category === 'unrecognized_charge' && context.role !== 'merchant' ? 'urgent' : 'normal',
       });
     }),
     noteHumanRequest: assign({ handoffReason: 'human' }),

@@ -97,21 +97,23 @@ export class Engine {
     }
 
     const input = { locale: inbound.locale ?? null };
-    let actor = createActor(misswipeMachine, snapshot ? { snapshot, input } : { input });
     let handoff: 'normal' | 'urgent' | null = null;
-    const collect = (a: typeof actor) => {
+    const startActor = (from: MachineSnapshot | undefined) => {
+      const a = createActor(misswipeMachine, from ? { snapshot: from, input } : { input });
       a.on('reply', (e) => replies.push(e.reply));
       a.on('handoff.requested', (e) => (handoff = e.priority));
+      a.start();
+      return a;
     };
-    collect(actor);
+    let actor: ReturnType<typeof startActor>;
     try {
-      actor.start();
+      actor = startActor(snapshot);
+      if (snapshot && !misswipeMachine.getStateNodeById(`misswipe.${String(actor.getSnapshot().value)}`)) throw new Error('unknown state');
     } catch {
       // A snapshot this machine cannot restore: start over and say so, rather than fail forever.
       replies.push({ key: 'common:restarted' });
-      actor = createActor(misswipeMachine, { input });
-      collect(actor);
-      actor.start();
+      snapshot = undefined;
+      actor = startActor(undefined);
     }
 
     const idle = Boolean(record && now.getTime() - record.lastActiveAt > this.deps.config.IDLE_TIMEOUT_SECONDS * 1000);

@@ -16,7 +16,7 @@ const CARD_TYPE_RE =
   /(准贷记卡|贷记卡|信用卡|信用咔|信用账户|xyk)|(借记卡|借计卡|储蓄卡|储畜卡|工资卡|借记|储蓄|debit\s*-?\s*cards?|check\s*cards?|\bdebit\b)|(预付卡|预付费卡|储值卡|购物卡|礼品卡|消费卡|充值卡|pre-?paid|gift\s*-?\s*cards?|giftcard|stored[- ]value\s*cards?)|(credit\s*-?\s*cards?|creditcard|\bcredit\b)/gi;
 // "credit" on its own is often the refund ("the credit never posted"), not the card type.
 const REFUND_CREDIT_AFTER = /^\s*(?:back|note|memo|posted|pending|to|for|of|hasn't|has|have|was|wasn't|is|isn't|never|not|refund|yet|issued|showed|shows|appeared|appear|from|union)\b/i;
-const REFUND_CREDIT_BEFORE = /(?:the|a|any|no|store|refund|that|this|get|got|receive|received|issue|issued|see)\s+$/i;
+const REFUND_CREDIT_BEFORE = /\b(?:the|a|any|no|store|refund|that|this|get|got|receive|received|issue|issued|see)\s+$/i;
 
 export function extractCardType(text: string): CardType | null {
   CARD_TYPE_RE.lastIndex = 0;
@@ -122,18 +122,47 @@ const DEFS: readonly IssuerDef[] = [
 
 export const ISSUERS: readonly Issuer[] = DEFS.map(({ id, en, zh }) => ({ id, en, zh }));
 
-/** One alternation per case mode; group i+1 belongs to issuer i, so a match names its bank. */
-function buildMatcher(pick: (d: IssuerDef) => readonly string[] | undefined, flags: string): RegExp {
-  const parts = DEFS.map((d) => {
-    const aliases = pick(d) ?? [];
-    // Longer aliases first so 中国工商银行 wins over a shorter alias of the same bank.
-    const sorted = [...aliases].sort((a, b) => b.length - a.length);
-    return sorted.length > 0 ? `(${sorted.join('|')})` : '((?!))';
-  });
-  return new RegExp(parts.join('|'), flags);
+// Matching ~60 issuers with one big alternation costs tens of µs per message, so each issuer
+// gets its own regexes plus literal "keys" (the leading word of each alias); an issuer's
+// regexes run only when one of its keys occurs in the lower-cased message.
+interface CompiledIssuer {
+  def: IssuerDef;
+  keys: readonly string[] | null; // null: some alias has no usable literal, always test
+  insensitive: RegExp | null;
+  sensitive: RegExp | null;
 }
-const INSENSITIVE = buildMatcher((d) => d.aliases, 'gi');
-const SENSITIVE = buildMatcher((d) => d.exact, 'g');
+
+function leadingLiteral(source: string): string | null {
+  let s = source;
+  for (;;) {
+    const stripped = s.replace(/^\\b/, '').replace(/^\(\?<!(?:\[[^\]]*\]|[^)]*)\)/, '');
+    if (stripped === s) break;
+    s = stripped;
+  }
+  const m = /^(?:[a-z\u4e00-\u9fff'\- ]|\\\.)+/i.exec(s);
+  const literal = m ? m[0].replace(/\\\./g, '.').replace(/\s+$/, '').toLowerCase() : '';
+  return literal.length >= 2 ? literal : null;
+}
+
+function compile(d: IssuerDef): CompiledIssuer {
+  const all = [...d.aliases, ...(d.exact ?? [])];
+  const keys: string[] = [];
+  let always = false;
+  for (const a of all) {
+    const k = leadingLiteral(a);
+    if (k === null) always = true;
+    else keys.push(k);
+  }
+  // Longer aliases first so 中国工商银行 wins over a shorter alias of the same bank.
+  const byLength = (xs: readonly string[]): string[] => [...xs].sort((a, b) => b.length - a.length);
+  return {
+    def: d,
+    keys: always ? null : keys,
+    insensitive: d.aliases.length > 0 ? new RegExp(byLength(d.aliases).join('|'), 'gi') : null,
+    sensitive: d.exact && d.exact.length > 0 ? new RegExp(byLength(d.exact).join('|'), 'g') : null,
+  };
+}
+const COMPILED: readonly CompiledIssuer[] = DEFS.map(compile);
 
 interface IssuerHit {
   index: number;
@@ -141,18 +170,10 @@ interface IssuerHit {
   def: IssuerDef;
 }
 
-function hits(re: RegExp, text: string): IssuerHit[] {
-  const out: IssuerHit[] = [];
+function collectHits(re: RegExp | null, text: string, def: IssuerDef, out: IssuerHit[]): void {
+  if (re === null) return;
   re.lastIndex = 0;
-  for (const m of text.matchAll(re)) {
-    for (let g = 1; g < m.length; g++) {
-      if (m[g] !== undefined) {
-        out.push({ index: m.index, length: m[0].length, def: DEFS[g - 1] as IssuerDef });
-        break;
-      }
-    }
-  }
-  return out;
+  for (const m of text.matchAll(re)) out.push({ index: m.index, length: m[0].length, def });
 }
 
 /** Answers that are just a bank's short name in lower case ("chase", "discover", "td"). */
@@ -164,7 +185,13 @@ for (const d of DEFS) {
 
 export function extractIssuer(text: string): Issuer | null {
   const bare = BARE_ANSWER.get(text.trim().replace(/[.!。！]+$/, '').toLowerCase());
-  const all = [...hits(INSENSITIVE, text), ...hits(SENSITIVE, text)];
+  const lower = text.toLowerCase();
+  const all: IssuerHit[] = [];
+  for (const c of COMPILED) {
+    if (c.keys !== null && !c.keys.some((k) => lower.includes(k))) continue;
+    collectHits(c.insensitive, text, c.def, all);
+    collectHits(c.sensitive, text, c.def, all);
+  }
   if (bare && all.length === 0) return { id: bare.id, en: bare.en, zh: bare.zh };
   let best: IssuerHit | null = null;
   for (const h of all) {

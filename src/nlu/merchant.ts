@@ -35,7 +35,10 @@ const ZH_NOT_NAME = /[刷扣付了吗呢吧啊我你他她它们哪么钱元块�
 // ------------------------------------------------------------------------------- English
 
 const EN_TOKEN = "[A-Z0-9][\\w'’&.\\-]*";
-const EN_CAPS_NAME = `${EN_TOKEN}(?:\\s+(?:&|and|of|de|du|la|le|the|on|n'|'n'|${EN_TOKEN}))*`;
+// Capitalised words that end a name rather than continue it ("Amazon I don't…", "Walmart Monday").
+const EN_NAME_STOP =
+  "(?!(?:I|I'm|I've|I'd|On|In|At|For|And|But|So|Then|When|Yesterday|Today|Tonight|Last|This|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|USD|RMB|HKD|EUR)\\b)";
+const EN_CAPS_NAME = `${EN_TOKEN}(?:\\s+(?:&|and|of|de|du|la|le|the|n'|'n'|${EN_NAME_STOP}${EN_TOKEN}))*`;
 const EN_AT_CAPS = new RegExp(`\\b(?:at|from|@)\\s+(${EN_CAPS_NAME})`, 'g');
 const EN_LABELLED =
   /\b(?:merchant|store|shop|restaurant|business|place|vendor|seller|company)(?:'s)?\s*(?:name\s*)?(?:is|was|:|called|named)\s+(?:called\s+|named\s+)?(.{2,60}?)(?=[,.;!?]|\s+(?:and|but|on|yesterday|today|last|when|where|for)\b|$)/i;
@@ -73,17 +76,12 @@ function cleanZh(raw: string): string | null {
 function cleanEn(raw: string, allowLower: boolean): string | null {
   let name = raw.trim().replace(/[’]/g, "'").replace(/[,.;:!?]+$/, '');
   while (TRAILING_CONNECTOR.test(name)) name = name.replace(TRAILING_CONNECTOR, '');
-  const first = name.split(/\s+/)[0]?.toLowerCase() ?? '';
-  if (/^the$/i.test(first) && name.split(/\s+/).length > 1 && !allowLower && /^The\s+[A-Z]/.test(name)) {
-    // "The Cheesecake Factory" keeps its article; "the store" does not reach here.
-  } else {
-    name = name.replace(LEADING_ARTICLE, '');
-  }
+  // "The Cheesecake Factory" keeps its article; "the store" loses it.
+  if (!(!allowLower && /^The\s+[A-Z]/.test(name))) name = name.replace(LEADING_ARTICLE, '');
   if (name === '' || TIME_LIKE.test(name)) return null;
   const head = name.split(/\s+/)[0]?.toLowerCase() ?? '';
   if (EN_NOT_NAME.has(name.toLowerCase()) || (EN_NOT_NAME.has(head) && head !== 'the')) return null;
   if (GENERIC.has(name.toLowerCase()) || GENERIC.has(name.toLowerCase().replace(/^the\s+/, ''))) return null;
-  if (extractIssuer(name) !== null && /^(?:[A-Z][a-z]+\s*){1,3}$/.test(name) === false) return null;
   if (/^\d+$/.test(name)) return null;
   return name.slice(0, MAX_NAME);
 }

@@ -1,0 +1,12 @@
+import { extractWhen } from './src/nlu/datetime';
+const opts = (iso: string, tz='Asia/Shanghai') => ({ now: new Date(iso), timeZone: tz, defaultCurrency: 'CNY' });
+const o = opts('2026-11-21T15:00:00+08:00');
+const T = ['前天上午十点','大前天晚上','今天下午4点半','10月1号晚上八点','11月20号','刚刚','上周三','昨天中午','昨天中午12点左右','昨天晚上8点','今天早上','yesterday','yesterday around 9am','yesterday around 7:30pm','yesterday at 10am','yesterday morning','3 days ago at noon','Oct 1','October 1st','this afternoon at 2','last night around 11','2026-11-20','11/20','上周','last week','最近','你好','88元','$450','尾号1024','ends in 4412','Dec 25','tonight at 8','明天','tomorrow','20号','上个月20号','8点','晚上9点','周日','Sunday','I sat at the bar','in October','charged 450 at 8','昨天晚上12点','last Friday night around 9','day before yesterday at 5pm','夜里11点','上周五下午','上周五下午3点','昨天扣了88元两次','刚才在家乐福刷了两次','10分钟前','half an hour ago','on the 3rd','今天下午5点','昨天 around 9pm','两小时前','昨晚11点多'];
+for (const t of T) console.log(t.padEnd(30), JSON.stringify(extractWhen(t, o)));
+console.log('--- midnight etc');
+const o2 = opts('2026-01-01T00:10:00+08:00');
+for (const t of ['昨天','yesterday at 11pm','last night around 11','12月31号晚上11点','Dec 31','刚刚','10分钟前','晚上11点','昨天晚上12点','今天','1号','上个月20号','20号','周三']) console.log('Jan1 00:10', t.padEnd(24), JSON.stringify(extractWhen(t, o2)));
+const o3 = opts('2026-03-01T09:00:00+08:00');
+for (const t of ['昨天','2月29号','30号','上个月30号','yesterday at 8pm']) console.log('Mar1', t.padEnd(24), JSON.stringify(extractWhen(t, o3)));
+const ny = opts('2026-11-21T15:00:00+08:00','America/New_York');
+for (const t of ['昨天晚上8点','yesterday at 10am','today at 3pm','刚刚','last night around 11','今天','1:30am']) console.log('NY', t.padEnd(24), JSON.stringify(extractWhen(t, ny)));

@@ -1,0 +1,295 @@
+// When the transaction happened ("前天上午十点", "last night around 11"), resolved in the bot's
+// time zone to the latest matching moment that is not in the future (design.md).
+//
+// chrono-node does the parsing. It is handed a reference Date whose *local* fields equal the
+// wall clock of opts.timeZone, and only the parsed fields are read back (never .date()), so
+// the result does not depend on the process's TZ (chrono's Chinese parsers ignore `timezone`).
+// The process's own zone only matters inside a DST gap, where a wall-clock time is skipped.
+
+import * as chrono from 'chrono-node';
+import type { ParseOptions, WhenParse } from '../types';
+import { findMoneySpans } from './money';
+
+const GRACE_MS = 5 * 60 * 1000;
+
+// ----------------------------------------------------------------------------- wall clock
+
+interface Wall {
+  y: number;
+  m: number; // 1-12
+  d: number;
+  h: number;
+  min: number;
+}
+
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = FORMATTERS.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    });
+    FORMATTERS.set(timeZone, f);
+  }
+  return f;
+}
+
+function wallClock(instant: Date, timeZone: string): Wall {
+  const w: Wall = { y: 0, m: 0, d: 0, h: 0, min: 0 };
+  for (const p of formatter(timeZone).formatToParts(instant)) {
+    if (p.type === 'year') w.y = Number(p.value);
+    else if (p.type === 'month') w.m = Number(p.value);
+    else if (p.type === 'day') w.d = Number(p.value);
+    else if (p.type === 'hour') w.h = Number(p.value) % 24;
+    else if (p.type === 'minute') w.min = Number(p.value);
+  }
+  return w;
+}
+
+function addDays(w: Wall, days: number): Wall {
+  const t = new Date(Date.UTC(w.y, w.m - 1, w.d + days));
+  return { ...w, y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+const dateKey = (w: Wall): string => `${w.y}-${pad(w.m)}-${pad(w.d)}`;
+const timeKey = (w: Wall): string => `${pad(w.h)}:${pad(w.min)}`;
+
+// ------------------------------------------------------------------------------ vocabulary
+
+// Cheap gate: most chat messages carry no date at all and never reach chrono.
+const ZH_CUE = /[天日号號周週月年点點时時早晚午夜昨今前刚剛凌晨礼禮拜星期上下钟鐘分]/;
+const EN_CUE =
+  /\b(?:yesterday|today|tonight|ago|morning|afternoon|evening|night|noon|midday|midnight|week|month|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|just now|moment|recent|recently|lately|earlier|last|this|tomorrow|other day|am|pm|a\.m|p\.m|o'?clock|at \d|\d{1,2}(?:st|nd|rd|th)|\d{1,2}[:/.]\d{1,2}|\d{4}-\d{1,2}-\d{1,2})\b|\d(?:am|pm)/i;
+const HAS_CJK = /[\u4e00-\u9fff]/;
+
+const JUST_NOW =
+  /刚刚|刚才|剛剛|剛才|(?<![刚剛])[刚剛](?![好需性强毅烈正直])|\bjust now\b|\ba moment ago\b|\bmoments ago\b|\bjust a (?:minute|moment|sec(?:ond)?) ago\b|\ba (?:minute|sec(?:ond)?) ago\b|\bjust happened\b|\bright now\b/i;
+const VAGUE =
+  /上周(?![一二三四五六日天末1-7])|上个?星期(?![一二三四五六日天1-7])|上个?礼拜(?![一二三四五六日天1-7])|这周(?![一二三四五六日天1-7])|本周(?![一二三四五六日天1-7])|这个?星期(?![一二三四五六日天1-7])|上周末|这周末|周末|最近|近期|近来|前几天|前些天|前段时间|前一阵|前阵子|这几天|那几天|几天前|好几天|上个?月(?!\s*\d|\s*[一二三四五六七八九十]+[号日])|本月(?!\s*\d)|这个月(?!\s*\d)|月初|月中|月底|年初|去年(?!\s*\d)|\blast (?:week|month|year|weekend)\b|\bthis (?:week|month|year|weekend)\b|\brecently\b|\blately\b|\b(?:a )?few days ago\b|\bcouple (?:of )?days ago\b|\bseveral days ago\b|\bthe other day\b|\bearlier this (?:week|month)\b|\b(?:some ?time|a while) (?:ago|back)\b|\bsometime last\b|\bweekend\b|\bin (?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+const VAGUE_RESULT =
+  /^(?:last|this|next|the)?\s*(?:week|month|year|weekend)$|^(?:last|this) (?:week|month|year|weekend)$|few days ago|couple (?:of )?days ago|several days ago/i;
+// Single words chrono reads as dates that are ordinary English when lower-case ("I sat there").
+const FALSE_FRIENDS = /^(?:sat|sun|mar|may|wed|jan|jun|aug|sept?|oct|nov|dec|mon|thu|fri|tue|second|march)$/;
+const PERIOD_ONLY =
+  /^(?:上午|下午|中午|晚上|晚|夜里|夜晚|夜间|夜|早上|早晨|清晨|凌晨|傍晚|半夜|深夜|morning|afternoon|evening|night|noon|tonight)$/i;
+const TODAY_WORD = /今天|今日|今早|今晚|今儿|今天?早上|今天?下午|今天?晚上|\btoday\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b/i;
+const NIGHT = /晚上|晚|夜里|夜间|夜|深夜|半夜|傍晚|\bnight\b|\bevening\b|\btonight\b/i;
+const EARLY = /凌晨|早上|早晨|清晨|上午|\bmorning\b|\bam\b|\ba\.m\b/i;
+const NOON = /中午|正午|\bnoon\b|\bmidday\b/i;
+const MIDNIGHT_12 = /半夜|深夜|夜里|晚上|\bnight\b|\bmidnight\b/i;
+const EARLY_12 = /凌晨/;
+
+const DAY_OF_MONTH_ZH =
+  /(?:(上个?月|这个?月|本月)\s*|(?<![月\d/.-]))(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[号號日](?![元块子])/;
+const DAY_OF_MONTH_EN = /\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b/i;
+const ZH_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+// Digits that belong to an amount, a card tail, a count or an identifier are not dates.
+const MASKS: readonly RegExp[] = [
+  /(?:尾号|尾数|后四位|后4位|末四位|末4位|最后四位|最后4位|ending(?: in| with)?|ends? (?:in|with)|ended(?: in)?|last (?:four|4)(?: digits?)?(?: (?:are|is))?)\s*(?:是|为|:)?\s*\d{4}/gi,
+  /\*+\s*\d{4}/g,
+  /\d{5,}/g,
+  /\d+\s*(?:次|笔|遍|回|times\b|x\b|charges\b|transactions\b)/gi,
+  /\bx\s?\d\b/gi,
+];
+
+function zhDay(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s.length === 1) return ZH_DIGITS[s] ?? null;
+  if (s.startsWith('十')) return 10 + (ZH_DIGITS[s.slice(1)] ?? 0);
+  const tens = ZH_DIGITS[s[0] as string];
+  if (tens === undefined || s[1] !== '十') return null;
+  return tens * 10 + (s.length > 2 ? (ZH_DIGITS[s[2] as string] ?? 0) : 0);
+}
+
+function mask(text: string, opts: ParseOptions): string {
+  const chars = text.split('');
+  const blank = (start: number, end: number): void => {
+    for (let i = start; i < end; i++) chars[i] = ' ';
+  };
+  for (const span of findMoneySpans(text, opts.defaultCurrency)) blank(span.start, span.end);
+  for (const re of MASKS) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) blank(m.index, m.index + m[0].length);
+  }
+  return chars.join('');
+}
+
+function prepare(text: string): string {
+  return text
+    .replace(/\b(?:the\s+)?day before yesterday\b/gi, '2 days ago')
+    .replace(/\b(?:at\s+)?(?:around|about|approximately|approx\.?|roughly|circa|sometime around|like)\s+(?=\d)/gi, 'at ')
+    .replace(/~\s*(?=\d)/g, 'at ')
+    .replace(/昨儿个?|昨个/g, '昨天')
+    .replace(/前儿个?/g, '前天')
+    .replace(/今儿个?/g, '今天')
+    .replace(/礼拜天|星期天/g, (m) => m.replace('天', '日'));
+}
+
+// ------------------------------------------------------------------------------- resolving
+
+type Result = chrono.ParsedResult;
+
+function certain(r: Result, c: 'year' | 'month' | 'day' | 'weekday' | 'hour' | 'meridiem'): boolean {
+  return r.start.isCertain(c);
+}
+
+function valueOf(r: Result, c: 'year' | 'month' | 'day' | 'hour' | 'minute'): number {
+  return r.start.get(c) ?? 0;
+}
+
+function wallOf(r: Result): Wall {
+  return { y: valueOf(r, 'year'), m: valueOf(r, 'month'), d: valueOf(r, 'day'), h: valueOf(r, 'hour'), min: valueOf(r, 'minute') };
+}
+
+function isFuture(date: string, time: string | null, todayKey: string, limitKey: string): boolean {
+  if (time === null) return date > todayKey;
+  return `${date} ${time}` > limitKey;
+}
+
+function parseAll(text: string, ref: Date): Result[] {
+  const results: Result[] = [];
+  if (HAS_CJK.test(text) && ZH_CUE.test(text)) results.push(...chrono.zh.hans.parse(text, ref));
+  if (EN_CUE.test(text)) results.push(...chrono.parse(text, ref));
+  const kept = results.filter((r) => !FALSE_FRIENDS.test(r.text.trim()));
+  return kept.sort((a, b) => a.index - b.index);
+}
+
+export function extractWhen(text: string, opts: ParseOptions): WhenParse {
+  const hasZh = HAS_CJK.test(text) && ZH_CUE.test(text);
+  if (!hasZh && !EN_CUE.test(text) && !JUST_NOW.test(text) && !VAGUE.test(text)) return null;
+
+  const now = wallClock(opts.now, opts.timeZone);
+  const limit = wallClock(new Date(opts.now.getTime() + GRACE_MS), opts.timeZone);
+  const todayKey = dateKey(now);
+  const limitKey = `${dateKey(limit)} ${timeKey(limit)}`;
+  const ref = new Date(now.y, now.m - 1, now.d, now.h, now.min, 0, 0);
+
+  const prepared = prepare(mask(text, opts));
+  const all = parseAll(prepared, ref);
+  const vagueMentioned = VAGUE.test(text);
+  const results = all.filter((r) => !VAGUE_RESULT.test(r.text.trim()));
+
+  const dated = results.find(
+    (r) =>
+      !PERIOD_ONLY.test(r.text.trim()) &&
+      (certain(r, 'day') || certain(r, 'weekday') || TODAY_WORD.test(r.text)),
+  );
+  const monthOnly = results.find((r) => certain(r, 'month') && !certain(r, 'day') && !certain(r, 'weekday'));
+  const timed =
+    dated && certain(dated, 'hour')
+      ? dated
+      : results.find((r) => certain(r, 'hour') && (r === dated || !(certain(r, 'day') || certain(r, 'weekday'))));
+  const period = results.find((r) => PERIOD_ONLY.test(r.text.trim()));
+
+  let date: Wall | null = null;
+  let rollback: 'day' | 'week' | 'year' | 'none' = 'none';
+
+  if (dated && !(monthOnly === dated)) {
+    date = wallOf(dated);
+    // Just after midnight chrono puts "last night" on the new day.
+    if (/\blast night\b/i.test(dated.text)) rollback = 'day';
+    else if (certain(dated, 'year')) rollback = 'none';
+    else if (certain(dated, 'month') && certain(dated, 'day')) rollback = 'year';
+    else if (certain(dated, 'weekday') && !certain(dated, 'day')) rollback = 'week';
+  } else {
+    const own = dayOfMonth(text, now);
+    if (own) {
+      date = own;
+    } else if (timed) {
+      date = wallOf(timed);
+      rollback = TODAY_WORD.test(text) ? 'none' : 'day';
+    } else if (period) {
+      date = wallOf(period);
+      rollback = TODAY_WORD.test(text) ? 'none' : 'day';
+    }
+  }
+
+  if (date === null) {
+    if (JUST_NOW.test(text)) return { ok: true, value: { date: todayKey, time: timeKey(now) } };
+    if (vagueMentioned || monthOnly) return { ok: false, reason: 'vague' };
+    return null;
+  }
+
+  // Time of day.
+  let time: string | null = null;
+  let rollbackProbe: Wall | null = null; // for period-only answers: when "晚上" would be
+  if (timed) {
+    let h = valueOf(timed, 'hour');
+    const min = valueOf(timed, 'minute');
+    const context = text;
+    if (h === 12 && EARLY_12.test(context)) {
+      h = 0;
+    } else if (h === 12 && MIDNIGHT_12.test(context) && !NOON.test(context)) {
+      // 晚上12点 / last night at 12: the midnight that ends that evening.
+      h = 0;
+      date = addDays(date, 1);
+    } else if (h >= 1 && h <= 11 && !certain(timed, 'meridiem') && NIGHT.test(context) && !EARLY.test(context)) {
+      h += 12;
+    }
+    date = { ...date, h, min };
+    time = timeKey(date);
+  } else if (NOON.test(text)) {
+    date = { ...date, h: 12, min: 0 };
+    time = '12:00';
+  } else if (period) {
+    rollbackProbe = { ...date, h: valueOf(period, 'hour'), min: 0 };
+  }
+
+  // The latest such date that is not in the future.
+  const probe = (w: Wall): boolean =>
+    time !== null ? isFuture(dateKey(w), timeKey(w), todayKey, limitKey) : rollbackProbe ? isFuture(dateKey(w), timeKey({ ...w, h: rollbackProbe.h }), todayKey, limitKey) : isFuture(dateKey(w), null, todayKey, limitKey);
+  if (rollback === 'year' && probe(date)) {
+    const y = date.y - 1;
+    date = { ...date, y, d: Math.min(date.d, daysInMonth(y, date.m)) };
+  } else if (rollback === 'week' && probe(date)) {
+    date = addDays(date, -7);
+  } else if (rollback === 'day' && (probe(date) || (dated !== undefined && /\blast night\b/i.test(dated.text) && dateKey(date) === todayKey && now.h < 12))) {
+    date = addDays(date, -1);
+  }
+
+  const value = { date: dateKey(date), time };
+  if (isFuture(value.date, time, todayKey, limitKey)) return { ok: false, reason: 'future' };
+  return { ok: true, value };
+}
+
+/** "20号", "上个月5号", "on the 3rd": a day of the month, in this month or the one before. */
+function dayOfMonth(text: string, now: Wall): Wall | null {
+  let day: number | null = null;
+  let monthShift = 0;
+  let explicitMonth = false;
+  const zh = DAY_OF_MONTH_ZH.exec(text);
+  if (zh?.[2]) {
+    day = zhDay(zh[2]);
+    if (zh[1]?.startsWith('上')) monthShift = -1;
+    explicitMonth = zh[1] !== undefined;
+  } else {
+    const en = DAY_OF_MONTH_EN.exec(text);
+    if (en?.[1]) day = Number(en[1]);
+  }
+  if (day === null || day < 1 || day > 31) return null;
+  let y = now.y;
+  let m = now.m + monthShift;
+  if (!explicitMonth && day > now.d) m -= 1; // the latest such day not in the future
+  for (let tries = 0; tries < 3; tries++) {
+    if (m < 1) {
+      m += 12;
+      y -= 1;
+    }
+    if (day <= daysInMonth(y, m)) return { y, m, d: day, h: 0, min: 0 };
+    if (explicitMonth) return null; // 上个月30号 in March: no such day
+    m -= 1; // "30号" on 1 March means 30 January
+  }
+  return null;
+}

@@ -1,0 +1,380 @@
+// Amounts of money in chat text (¥66, 12块8, 一千刷成一万, $450 instead of $45) as integer minor
+// units with an ISO 4217 code, plus the role the wording gives each amount.
+
+import type { Money, MoneyMention, MoneyRole } from '../types';
+import { parseChineseNumber } from './chinese-numerals';
+
+/** Minor-unit exponent where it is not 2. */
+const EXPONENT: Readonly<Record<string, number>> = { JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0 };
+function exponentOf(currency: string): number {
+  return EXPONENT[currency] ?? 2;
+}
+
+// ------------------------------------------------------------------------------ currencies
+
+type CurrencyTable = readonly (readonly [string, string])[];
+
+// Longer words first within the alternation so 港元 is not read as 元.
+const SUFFIX_CURRENCIES: CurrencyTable = [
+  ['hong kong dollars?|hk dollars?|港币|港元|港纸|hkd|hk\\$', 'HKD'],
+  ['canadian dollars?|加元|加币|cad', 'CAD'],
+  ['australian dollars?|澳元|澳币|aud', 'AUD'],
+  ['singapore dollars?|新加坡元|新加坡币|新币|sgd', 'SGD'],
+  ['new taiwan dollars?|taiwan dollars?|新台币|台币|twd|ntd', 'TWD'],
+  ['澳门币|澳门元|patacas?|mop', 'MOP'],
+  ['us dollars?|u\\.s\\. dollars?|american dollars?|美元|美金|美刀|刀|usd|dollars?|bucks?', 'USD'],
+  ['欧元|euros?|eur|€', 'EUR'],
+  ['英镑|pounds? sterling|pounds?|quid|gbp|£', 'GBP'],
+  ['日元|日币|円|yen|jpy', 'JPY'],
+  ['韩元|韩币|krw', 'KRW'],
+  ['泰铢|thb|baht', 'THB'],
+  ['瑞郎|瑞士法郎|chf', 'CHF'],
+  ['人民币|块钱|块|元|圆|rmb|cny|yuan|kuai|¥', 'CNY'],
+];
+const PREFIX_CURRENCIES: CurrencyTable = [
+  ['hk\\$|hkd|港币', 'HKD'],
+  ['c\\$|ca\\$|cad', 'CAD'],
+  ['a\\$|au\\$|aud', 'AUD'],
+  ['s\\$|sgd', 'SGD'],
+  ['nt\\$|twd', 'TWD'],
+  ['mop\\$?', 'MOP'],
+  ['us\\$|u\\.s\\.\\$|usd|\\$|美元|美金', 'USD'],
+  ['€|eur', 'EUR'],
+  ['£|gbp', 'GBP'],
+  ['jpy|日元', 'JPY'],
+  ['₩|krw', 'KRW'],
+  ['฿|thb', 'THB'],
+  ['chf', 'CHF'],
+  ['¥|rmb|cny|人民币', 'CNY'],
+];
+
+function tableRegex(table: CurrencyTable, anchorEnd: boolean): RegExp {
+  const alts = table.map(([src], i) => `(?<c${i}>${src})`).join('|');
+  return anchorEnd
+    ? new RegExp(`(?<![a-z])(?:${alts})\\s?$`, 'i')
+    : new RegExp(`^\\s?(?:多|来|余)?\\s?(?:${alts})(?![a-z])`, 'i');
+}
+const PREFIX_RE = tableRegex(PREFIX_CURRENCIES, true);
+const SUFFIX_RE = tableRegex(SUFFIX_CURRENCIES, false);
+
+function currencyFrom(m: RegExpExecArray, table: CurrencyTable): string {
+  const groups = m.groups ?? {};
+  for (let i = 0; i < table.length; i++) {
+    if (groups[`c${i}`] !== undefined) return (table[i] as readonly [string, string])[1];
+  }
+  return 'CNY';
+}
+
+// ---------------------------------------------------------------------------- number tokens
+
+const ZH_START = '零〇一壹二两贰貳俩三叁參四肆五伍六陆陸七柒八捌九玖十拾';
+const ZH_ALL = ZH_START + '百佰千仟万萬亿億';
+const ARABIC = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
+const NUMBER_RE = new RegExp(`(?:${ARABIC}|[${ZH_START}])(?:[${ZH_ALL}]|\\d+(?:\\.\\d+)?)*`, 'g');
+
+const JIAO_AFTER = /^([0-9]|[一二两三四五六七八九])(?:毛|角)?(?:([0-9]|[一二三四五六七八九])分)?(?![0-9]|[零一二两三四五六七八九十百千万]|点|号|日|月|次|笔|遍|回|个|天|年|%)/;
+const JIAO_ONLY = /^\s?(?:毛|角)钱?(?:([0-9]|[一二三四五六七八九])分?)?/;
+
+// Units that make a bare number something other than money.
+const NOT_MONEY_AFTER = new RegExp(
+  '^\\s?(?:次|笔|遍|回|下|个|张|人|位|天|日|号|月|年|周|星期|礼拜|小时|钟头|分钟|分|秒|点|时|岁|楼|层|路|公里|米|斤|克|件|份|杯|瓶|本|台|部|辆|倍|折|成|度|%|' +
+    "times?\\b|x\\b|days?\\b|hours?\\b|hrs?\\b|minutes?\\b|mins?\\b|seconds?\\b|secs?\\b|weeks?\\b|months?\\b|years?\\b|yrs?\\b|am\\b|pm\\b|a\\.m|p\\.m|o'?clock|st\\b|nd\\b|rd\\b|th\\b|" +
+    'people|persons?\\b|items?\\b|cards?\\b|attempts?\\b|tries\\b|transactions?\\b|charges?\\b|swipes?\\b|receipts?\\b|pcs\\b|pieces?\\b|percent|digits?\\b|numbers?\\b|km\\b|kg\\b|miles?\\b|lbs?\\b|floor\\b|rooms?\\b|ago\\b)',
+  'i',
+);
+// Identifiers and card tails written before a number.
+const NOT_MONEY_BEFORE = new RegExp(
+  '(?:第|尾号|尾数|后四位|后4位|末四位|末4位|最后四位|最后4位|编号|单号|订单号|号码|电话|手机|热线|拨打|参考号|凭证号|流水号|批次号|终端号|商户号|授权码|验证码|密码|安全码|版本|百分之|' +
+    'ending(?: in| with)?|ends? (?:in|with)|ended(?: in| with)?|last (?:four|4)(?: digits?)?(?: (?:are|is|were|was))?|#|no\\.|number|call|phone|hotline|tel|reference|ref|rrn|voucher|trace|auth(?:orization)? code|order|invoice|version|cvv|pin|room|table|gate|flight)\\s*(?:是|为|:|-)?\\s*$',
+  'i',
+);
+const TIME_BEFORE = /\b(?:at|by|until|till|before|after|since)\s+$/i;
+
+// ------------------------------------------------------------------------------------ cues
+
+// Words allowed between a cue and its amount: 扣了我两次88, charged me twice 450.
+const FILLER =
+  '(?:\\s*(?:了我们|了我|给我|了|我们|我|你|他|她|都是|都|还|也|就|是|为|:|=|约|大概|大约|差不多|足足|整整|将近|近|' +
+  '[0-9一二两三四五六七八九十]{1,2}\\s*(?:次|笔|遍|回)|twice|thrice|\\d+ times|two times|three times|' +
+  'me|us|you|him|her|them|my card|the card|about|around|approximately|approx\\.?|roughly|like|almost|nearly|over|just|exactly|a total of|of|is|was|were|for))*\\s*';
+
+function cue(words: string): RegExp {
+  return new RegExp(`(?:${words})${FILLER}$`, 'i');
+}
+const CUE_DIFFERENCE = cue(
+  '多扣了?|多收了?|多刷了?|多付了?|多划了?|多拿了?|多要了?|多算了?|少收了?|少扣了?|少刷了?|少付了?|少算了?|扣多了|收多了|刷多了|算多了|多出了?|多出来|差了|差额|差价|' +
+    'overcharged(?: me)?(?: by)?|over-charged(?: me)?(?: by)?|undercharged(?: me)?(?: by)?|under-charged(?: me)?(?: by)?|difference(?: of| is| was)?|an extra|extra|additional|more by',
+);
+const CUE_EXPECTED = cue(
+  '应该是|应该|应是|应当是|本来是|本来|本应是?|原本是?|原价是?|原来是|应付金额|应付|应收|实际应付|实际消费|标价是?|价格是|价钱是|明明是|明明只有|明明|只有|只消费了?|才|正确的?金额|正确的|实际金额|小票上(?:写的|显示的?)?|小票|账单上|菜单上|' +
+    "should(?: have)? be(?:en)?|should've been|it should be|supposed to be|meant to be|ought to be|expected|the price was|price was|price is|priced at|listed at|the bill was|bill was|bill is|correct amount|real amount|actual amount|the total should(?: have)? be(?:en)?|instead of|rather than|not",
+);
+const CUE_CHARGED = cue(
+  '扣了|扣款|扣费|扣掉了?|扣走了?|扣|被扣了?|刷了卡|刷了|刷卡|刷|收了|收我|实扣|实际扣了?|扣成|刷成了?|打成了?|输成了?|按成了?|写成了?|弄成了?|变成了?|成了|每笔|每次|各|划走了?|划了|拿走了?|' +
+    'charged|a charge of|charge of|took|taken|billed|debited|deducted|rang(?: it)? up(?: as)?|rung up(?: as)?|keyed(?: in| it in| it as| it)?|typed(?: in)?|entered|put through|ran(?: it| my card)?|swiped|got charged|was charged|were charged|each|per charge|per transaction|every time|both',
+);
+const CUE_NEUTRAL = cue(
+  '付了|付款|支付了?|付|花了|消费了?|金额|一共|总共|共计?|合计|总额|价格|退款|退了|退回了?|退还了?|退|预授权|冻结了?|到账了?|入账了?|交易金额|消费金额|账单|' +
+    'paid|pay|payment of|payment|amount(?: of)?|total(?: of)?|cost|costs|spent|purchase of|bill(?: of)?|hold of|pending|preauth(?:orization)?(?: of)?|refund(?:ed)?(?: of)?|refund me|credit of|worth|balance of|sum of|price',
+);
+const CUE_NOT = /(?:不是|而不是|not|rather than)\s*$/i;
+const PAIR_EXPECTED_FIRST = /^\s?(?:刷成了?|打成了?|输成了?|按成了?|写成了?|弄成了?|被刷成了?|被打成了?|变成了?|keyed as|rung up as|rang up as|entered as|typed as|became|turned into)/i;
+const PAIR_CHARGED_FIRST = /^\s?(?:instead of|rather than|而不是|不是)/i;
+const SUFFIX_DIFFERENCE = /^\s?(?:extra|too much|too many|more than (?:it should|i should|agreed|expected)|over\b|多了)/i;
+const SUFFIX_CHARGED = /^\s?(?:was taken|were taken|was charged|were charged|got charged|was deducted|was debited|each|apiece|a piece|per charge|each time|被扣|被刷|被划走)/i;
+const SUFFIX_EXPECTED = /^\s?(?:才对|是对的|is correct|was correct|is right|was the right)/i;
+// Words that give a role from further back in the clause ("扣了两次，66元" is still charged).
+const CLAUSE_DIFFERENCE = /多扣|多收|多刷|多付|overcharg/i;
+const CLAUSE_EXPECTED = /应该|本来|原价|should|supposed to|meant to/i;
+const CLAUSE_CHARGED = /扣|刷|收了|charged|billed|debited|deducted|took|rang up|keyed/i;
+
+// ------------------------------------------------------------------------------- scanning
+
+interface Candidate {
+  start: number; // including a currency prefix
+  end: number; // including currency suffix and jiao/fen
+  numStart: number;
+  numEnd: number;
+  minor: number; // in the minor units of `currency`, or of the default currency when implicit
+  currency: string | null; // null: no currency written
+  strong: boolean; // looks like money by itself (万, 1,234.56, 毛)
+  role: MoneyRole;
+  cue: boolean; // a money cue stands next to it
+  pairExpectedFirst: boolean;
+  pairChargedFirst: boolean;
+}
+
+function decimalToMinor(s: string, exp: number): number {
+  const [intPart = '0', frac = ''] = s.replace(/,/g, '').split('.');
+  let minor = Number(intPart) * 10 ** exp;
+  if (exp > 0) minor += Number((frac + '0'.repeat(exp)).slice(0, exp));
+  const next = frac.charCodeAt(exp);
+  if (next >= 53 && next <= 57) minor += 1; // round half up on the first dropped digit
+  return minor;
+}
+
+function numberToMinor(raw: string, exp: number): number | null {
+  if (/^[\d,]+(?:\.\d+)?$/.test(raw)) return decimalToMinor(raw, exp);
+  const value = parseChineseNumber(raw);
+  if (value === null) return null;
+  return Math.round(value * 10 ** exp);
+}
+
+function zhDigit(ch: string): number {
+  const v = parseChineseNumber(ch);
+  return v === null ? 0 : v;
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[A-Za-z]/.test(ch);
+}
+
+function scan(text: string, defaultCurrency: string): Candidate[] {
+  const out: Candidate[] = [];
+  let consumed = 0; // 12块8: the 8 belongs to the amount before it
+  NUMBER_RE.lastIndex = 0;
+  for (const m of text.matchAll(NUMBER_RE)) {
+    let raw = m[0];
+    const numStart = m.index;
+    if (numStart < consumed) continue;
+    let numEnd = numStart + raw.length;
+    // A number glued to a date/time/card separator is part of something else.
+    const prev = text[numStart - 1];
+    const prev2 = text[numStart - 2];
+    if (prev === '*' || prev === '.' || ((prev === '-' || prev === '/' || prev === ':') && /\d/.test(prev2 ?? ''))) continue;
+    if (/^[-/:]\d/.test(text.slice(numEnd, numEnd + 2))) continue;
+    if (/^\.\d/.test(text.slice(numEnd, numEnd + 2))) continue;
+    if (/[xX]/.test(prev ?? '') && !isWordChar(prev2)) continue; // x2
+    if (/^\d{10,}/.test(raw.replace(/,/g, ''))) continue; // phone, RRN, merchant id
+
+    let after = text.slice(numEnd, numEnd + 24);
+    let multiplier = 1;
+    const k = /^[kK](?![A-Za-z])/.exec(after);
+    if (k && /\d$/.test(raw)) {
+      multiplier = 1000;
+      numEnd += 1;
+      after = text.slice(numEnd, numEnd + 24);
+    }
+
+    // Currency before the number.
+    const beforeSlice = text.slice(Math.max(0, numStart - 16), numStart);
+    const pre = PREFIX_RE.exec(beforeSlice);
+    let currency: string | null = pre ? currencyFrom(pre, PREFIX_CURRENCIES) : null;
+    const start = pre ? numStart - pre[0].length : numStart;
+    if (!pre && isWordChar(prev)) continue; // A380, iPhone15
+
+    // Currency after the number, then 角/分 after 块/元.
+    let end = numEnd;
+    let jiao = 0;
+    let fen = 0;
+    let jiaoUnitOnly = false;
+    const suf = SUFFIX_RE.exec(after);
+    if (suf) {
+      const sufCurrency = currencyFrom(suf, SUFFIX_CURRENCIES);
+      if (currency === null || currency === sufCurrency || (currency === 'USD' && sufCurrency !== 'CNY')) {
+        currency = currency === 'USD' && sufCurrency !== 'USD' ? sufCurrency : (currency ?? sufCurrency);
+        end = numEnd + suf[0].length;
+        const word = suf[0].trim();
+        // 两块蛋糕 counts cakes; 一块去 means "together".
+        if (word === '块' && /[\u4e00-\u9fff]/.test(raw) && /^[蛋糕面肉地砖石表巧布糖饼牌屏玻去儿吃走玩来做住干板]/.test(text.slice(end, end + 1))) continue;
+        if (word === '元' && /^[旦宵]/.test(text.slice(end, end + 1))) continue;
+        if (/^(?:块|元|圆|块钱)$/.test(word)) {
+          const j = JIAO_AFTER.exec(text.slice(end, end + 6));
+          if (j && word !== '块钱') {
+            jiao = /\d/.test(j[1] as string) ? Number(j[1]) : zhDigit(j[1] as string);
+            if (j[2] !== undefined) fen = /\d/.test(j[2]) ? Number(j[2]) : zhDigit(j[2]);
+            end += j[0].length;
+          }
+        }
+      }
+    } else if (currency === null || currency === 'CNY') {
+      const j = JIAO_ONLY.exec(after);
+      if (j) {
+        currency = 'CNY';
+        jiaoUnitOnly = true;
+        if (j[1] !== undefined) fen = /\d/.test(j[1]) ? Number(j[1]) : zhDigit(j[1]);
+        end = numEnd + j[0].length;
+      }
+    }
+
+    const effective = currency ?? defaultCurrency;
+    const exp = exponentOf(effective);
+    let minor = numberToMinor(raw, exp);
+    if (minor === null) continue;
+    minor *= multiplier;
+    if (jiaoUnitOnly) {
+      minor = Math.round(minor / 10) + fen * (exp >= 2 ? 10 ** (exp - 2) : 0);
+    } else if (jiao || fen) {
+      minor += jiao * (exp >= 1 ? 10 ** (exp - 1) : 0) + fen * (exp >= 2 ? 10 ** (exp - 2) : 0);
+    }
+    if (!(minor > 0) || minor > 1e13) continue;
+
+    if (currency === null) {
+      if (NOT_MONEY_AFTER.test(after)) continue;
+      if (NOT_MONEY_BEFORE.test(beforeSlice)) continue;
+      if (TIME_BEFORE.test(beforeSlice) && /^\d{1,2}$/.test(raw)) continue;
+    }
+    raw = raw.replace(/,/g, '');
+    const strong = /[万萬亿億]/.test(m[0]) || /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(m[0]);
+    consumed = end;
+    out.push({
+      start,
+      end,
+      numStart,
+      numEnd,
+      minor,
+      currency,
+      strong,
+      role: null,
+      cue: false,
+      pairExpectedFirst: PAIR_EXPECTED_FIRST.test(text.slice(end, end + 12)),
+      pairChargedFirst: PAIR_CHARGED_FIRST.test(text.slice(end, end + 14)),
+    });
+  }
+  return out;
+}
+
+function prefixRole(before: string): { role: MoneyRole; cue: boolean } {
+  if (CUE_DIFFERENCE.test(before)) return { role: 'difference', cue: true };
+  if (CUE_NOT.test(before)) return { role: null, cue: true };
+  if (CUE_EXPECTED.test(before)) return { role: 'expected', cue: true };
+  if (CUE_CHARGED.test(before)) return { role: 'charged', cue: true };
+  if (CUE_NEUTRAL.test(before)) return { role: null, cue: true };
+  return { role: null, cue: false };
+}
+
+function clauseRole(text: string, from: number, to: number): MoneyRole {
+  const clause = text.slice(from, to).split(/[，,。.;；!！?？]/).pop() ?? '';
+  if (CLAUSE_DIFFERENCE.test(clause)) return 'difference';
+  if (CLAUSE_EXPECTED.test(clause)) return 'expected';
+  if (CLAUSE_CHARGED.test(clause)) return 'charged';
+  return null;
+}
+
+function resolve(text: string, defaultCurrency: string): Candidate[] {
+  const cands = scan(text, defaultCurrency);
+  const kept: Candidate[] = [];
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i] as Candidate;
+    const prevEnd = i > 0 ? (cands[i - 1] as Candidate).end : 0;
+    const before = text.slice(Math.max(prevEnd, c.start - 24), c.start);
+    const after = text.slice(c.end, c.end + 24);
+    const p = prefixRole(before);
+    c.cue = p.cue;
+    let role = p.role;
+    if (SUFFIX_DIFFERENCE.test(after)) {
+      role = 'difference';
+      c.cue = true;
+    } else if (role === null && SUFFIX_CHARGED.test(after)) {
+      role = 'charged';
+      c.cue = true;
+    } else if (role === null && SUFFIX_EXPECTED.test(after)) {
+      role = 'expected';
+      c.cue = true;
+    }
+    if (c.pairExpectedFirst || c.pairChargedFirst) c.cue = true;
+    if (role === null && (c.currency !== null || c.strong || c.cue)) {
+      role = clauseRole(text, Math.max(prevEnd, c.start - 16), c.start);
+    }
+    c.role = role;
+    kept.push(c);
+  }
+  // Pairs: "A刷成B" (A expected, B charged) and "X instead of Y" (X charged, Y expected).
+  for (let i = 0; i + 1 < kept.length; i++) {
+    const a = kept[i] as Candidate;
+    const b = kept[i + 1] as Candidate;
+    const between = text.slice(a.end, b.start);
+    if (between.length > 14) continue;
+    if (a.pairExpectedFirst) {
+      a.role = 'expected';
+      b.role = 'charged';
+      a.cue = b.cue = true;
+    } else if (a.pairChargedFirst) {
+      a.role = 'charged';
+      b.role = 'expected';
+      a.cue = b.cue = true;
+    } else if (a.role === 'expected' && CUE_NOT.test(between)) {
+      b.role = 'charged';
+      b.cue = true;
+    }
+  }
+  return kept;
+}
+
+function isMoney(c: Candidate, all: readonly Candidate[]): boolean {
+  if (c.currency !== null || c.strong || c.cue) return true;
+  // The other side of a pair written with a currency makes this one money too.
+  return all.some((o) => o !== c && o.currency !== null && (o.pairChargedFirst || o.pairExpectedFirst) && Math.abs(o.end - c.start) < 16);
+}
+
+function toMention(c: Candidate, defaultCurrency: string): MoneyMention {
+  return { value: { minor: c.minor, currency: c.currency ?? defaultCurrency }, role: c.role };
+}
+
+export function extractMoney(text: string, defaultCurrency: string): MoneyMention[] {
+  const cands = resolve(text, defaultCurrency);
+  return cands.filter((c) => isMoney(c, cands)).map((c) => toMention(c, defaultCurrency));
+}
+
+/**
+ * The amount in an answer to "how much?": a bare number counts as money here. Returns null when
+ * the message holds no amount or several different ones.
+ */
+export function parseMoneyAnswer(text: string, defaultCurrency: string): Money | null {
+  const cands = resolve(text, defaultCurrency);
+  const money = cands.filter((c) => isMoney(c, cands));
+  const pool = money.length > 0 ? money : cands;
+  if (pool.length === 0) return null;
+  const first = toMention(pool[0] as Candidate, defaultCurrency).value;
+  const same = pool.every((c) => {
+    const v = toMention(c, defaultCurrency).value;
+    return v.minor === first.minor && v.currency === first.currency;
+  });
+  return same ? first : null;
+}
+
+/** Where the amounts are, so other extractors (dates, times) can ignore those digits. */
+export function findMoneySpans(text: string, defaultCurrency: string): { start: number; end: number }[] {
+  const cands = resolve(text, defaultCurrency);
+  return cands.filter((c) => isMoney(c, cands)).map((c) => ({ start: c.start, end: c.end }));
+}

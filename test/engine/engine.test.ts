@@ -1,0 +1,72 @@
+// The turn runner: persistence between turns, old snapshots, idle returns, handoff order.
+import { describe, expect, it } from 'vitest';
+import { DIALOG_VERSION } from '../../dialogs/misswipe/misswipe.machine';
+import { Engine } from '../../src/engine/engine';
+import { Renderer } from '../../src/i18n';
+import { createMemoryStores } from '../../src/store/memory';
+
+const config = { BOT_TIMEZONE: 'Asia/Shanghai', DEFAULT_CURRENCY: 'CNY', IDLE_TIMEOUT_SECONDS: 1800 };
+const renderer = new Renderer();
+
+function setup(clock: () => Date = () => new Date()) {
+  const stores = createMemoryStores({ sessionTtlSeconds: 3600, caseRetentionDays: 30 });
+  const engine = new Engine({ stores, renderer, config, clock });
+  return { stores, engine };
+}
+
+const conv = 'conv-engine-test-0001';
+
+describe('engine', () => {
+  it('when a snapshot was written by an older dialog version, then the user is told the conversation restarted', async () => {
+    const { stores, engine } = setup();
+    await stores.sessions.save(conv, {
+      dialogVersion: 'misswipe@0',
+      snapshot: { value: 'someOldState', context: { weird: true } },
+      lastActiveAt: Date.now(),
+    });
+    const out = await engine.handle({ conversationId: conv, type: 'message', text: 'hello, I was charged twice' });
+    expect(out[0]?.text).toBe(renderer.t('common:restarted', 'en'));
+    expect(out[out.length - 1]?.expecting).toBeDefined();
+    expect((await stores.sessions.load(conv))?.dialogVersion).toBe(DIALOG_VERSION);
+  });
+
+  it('when a snapshot of this version is corrupt, then the conversation restarts instead of failing', async () => {
+    const { stores, engine } = setup();
+    await stores.sessions.save(conv, { dialogVersion: DIALOG_VERSION, snapshot: { value: 'noSuchState', context: {} }, lastActiveAt: Date.now() });
+    const out = await engine.handle({ conversationId: conv, type: 'message', text: 'hello, I was charged twice' });
+    expect(out.some((m) => m.text === renderer.t('common:restarted', 'en'))).toBe(true);
+    expect(out[out.length - 1]?.expecting).toBeDefined();
+  });
+
+  it('when turns follow each other, then the dialog continues from the stored snapshot', async () => {
+    const { engine } = setup();
+    const a = await engine.handle({ conversationId: conv, type: 'message', text: 'My card was charged twice at the gas station' });
+    expect(a[a.length - 1]?.expecting?.slot).not.toBe('category');
+    const b = await engine.handle({ conversationId: conv, type: 'message', text: 'yesterday at 10am' });
+    expect(b[b.length - 1]?.expecting?.slot).not.toBe('when');
+  });
+
+  it('when the user comes back after the idle timeout, then they are offered to continue or start over', async () => {
+    let now = new Date('2026-11-21T10:00:00+08:00');
+    const { engine } = setup(() => now);
+    await engine.handle({ conversationId: conv, type: 'message', text: 'My card was charged twice' });
+    now = new Date(now.getTime() + 31 * 60_000);
+    const out = await engine.handle({ conversationId: conv, type: 'message', text: 'hello?' });
+    const last = out[out.length - 1];
+    expect(last?.expecting).toEqual({ slot: 'resume', kind: 'choice' });
+    expect(last?.quick_replies?.map((q) => q.payload)).toEqual(['resume', 'restart']);
+    const cont = await engine.handle({ conversationId: conv, type: 'message', text: 'continue' });
+    expect(cont[cont.length - 1]?.expecting?.slot).not.toBe('resume');
+  });
+
+  it('when the user asks for a human, then the case is readable before the handoff message is returned', async () => {
+    const { stores, engine } = setup();
+    const out = await engine.handle({ conversationId: conv, type: 'message', text: '我要转人工' });
+    const announce = out.find((m) => m.handoff);
+    expect(announce?.handoff?.status).toBe('waiting');
+    const kase = await stores.cases.get(announce!.handoff!.caseId);
+    expect(kase?.missing).toContain('category');
+    expect(kase?.locale).toBe('zh-CN');
+    expect(out.filter((m) => m.expecting)).toEqual([]);
+  });
+});
