@@ -320,9 +320,9 @@ export const misswipeMachine = setup({
       on: {
         'user.said': [
           ...globalHandlers(),
-          { guard: 'saysYes', target: 'handingOff', actions: 'noteNotCovered' },
           { guard: 'saysNo', target: 'closed' },
-          { target: 'notCovered', reenter: true, actions: 'reprompt' },
+          // Anything but a clear "no" goes to a person: the safe default when money is at stake.
+          { target: 'handingOff', actions: 'noteNotCovered' },
         ],
       },
     },

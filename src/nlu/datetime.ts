@@ -68,7 +68,8 @@ const timeKey = (w: Wall): string => `${pad(w.h)}:${pad(w.min)}`;
 // ------------------------------------------------------------------------------ vocabulary
 
 // Cheap gate: most chat messages carry no date at all and never reach chrono.
-const ZH_CUE = /[天日号號周週月年点點时時早晚午夜昨今前刚剛凌晨礼禮拜星期上下钟鐘分]/;
+const ZH_CUE =
+  /[昨今前明刚剛早晚午夜凌晨礼禮拜星期周週]|后天|[\d一二两三四五六七八九十]\s*[号號日月点點时時]|[上下这本]个?月|年|天前|钟前|分钟|小时|[\d一二两三四五六七八九十]\s*天/;
 const EN_CUE =
   /\b(?:yesterday|today|tonight|ago|morning|afternoon|evening|night|noon|midday|midnight|week|month|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|just now|moment|recent|recently|lately|earlier|last|this|tomorrow|other day|am|pm|a\.m|p\.m|o'?clock|at \d|\d{1,2}(?:st|nd|rd|th)|\d{1,2}[:/.]\d{1,2}|\d{4}-\d{1,2}-\d{1,2})\b|\d(?:am|pm)/i;
 const HAS_CJK = /[\u4e00-\u9fff]/;
@@ -166,40 +167,92 @@ function parseAll(text: string, ref: Date): Result[] {
   return kept.sort((a, b) => a.index - b.index);
 }
 
-export function extractWhen(text: string, opts: ParseOptions): WhenParse {
-  const hasZh = HAS_CJK.test(text) && ZH_CUE.test(text);
-  if (!hasZh && !EN_CUE.test(text) && !JUST_NOW.test(text) && !VAGUE.test(text)) return null;
+/** What the text says before the night/noon fixes and the not-in-the-future rule. */
+interface Found {
+  date: Wall;
+  time: { h: number; min: number; meridiemKnown: boolean } | null;
+  periodHour: number | null; // "昨天晚上": no time, but where the evening lies for rollback
+  rollback: 'day' | 'week' | 'year' | 'none';
+  lastNight: boolean;
+}
 
-  const now = wallClock(opts.now, opts.timeZone);
-  const limit = wallClock(new Date(opts.now.getTime() + GRACE_MS), opts.timeZone);
-  const todayKey = dateKey(now);
-  const limitKey = `${dateKey(limit)} ${timeKey(limit)}`;
+// The everyday Chinese forms (昨天晚上8点, 前天下午三点半) are read here without chrono, which costs
+// tens of µs per call; anything else in the message that looks like a date sends it to chrono.
+const FAST_ZH = new RegExp(
+  '(大前天|前天|昨天|昨日|今天|今日|昨晚|今晚|今早)' +
+    '\\s*(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|半夜)?' +
+    '\\s*(?:(\\d{1,2}|[一二两三四五六七八九十]{1,3})\\s*[点點](?:\\s*(半|一刻|三刻|\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*分?)?|(\\d{1,2}):(\\d{2}))?',
+);
+const FAST_DAY_OFFSET: Readonly<Record<string, number>> = {
+  大前天: -3, 前天: -2, 昨天: -1, 昨日: -1, 昨晚: -1, 今天: 0, 今日: 0, 今晚: 0, 今早: 0,
+};
+const FAST_PERIOD_HOUR: Readonly<Record<string, number>> = {
+  凌晨: 3, 早上: 7, 早晨: 7, 上午: 9, 中午: 12, 下午: 15, 傍晚: 18, 晚上: 21, 夜里: 22, 半夜: 23,
+};
+const OTHER_DATE_CUE =
+  /[点點时時:月号號周週年]|星期|礼拜|禮拜|天前|分钟|小时|刚|剛|早上|晚上|中午|下午|上午|凌晨|夜|\d\s*日|[A-Za-z]{3,}/;
+
+function fastChinese(text: string, now: Wall): Found | null {
+  const m = FAST_ZH.exec(text);
+  if (!m) return null;
+  const rest = text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length);
+  if (OTHER_DATE_CUE.test(rest) || FAST_ZH.test(rest) || VAGUE.test(rest)) return null;
+  const dayWord = m[1] as string;
+  const date = addDays(now, FAST_DAY_OFFSET[dayWord] ?? 0);
+  const periodWord = m[2] ?? (dayWord === '昨晚' || dayWord === '今晚' ? '晚上' : dayWord === '今早' ? '早上' : undefined);
+  let time: Found['time'] = null;
+  const hourText = m[3] ?? m[5];
+  if (hourText !== undefined) {
+    const h = zhDay(hourText);
+    let min = 0;
+    const minText = m[4] ?? m[6];
+    if (minText === '半') min = 30;
+    else if (minText === '一刻') min = 15;
+    else if (minText === '三刻') min = 45;
+    else if (minText !== undefined) min = zhDay(minText) ?? -1;
+    if (h === null || h > 24 || min < 0 || min > 59) return null;
+    let hour = h === 24 ? 0 : h;
+    let known = false;
+    if (periodWord === '下午' || periodWord === '傍晚' || (periodWord === '中午' && hour < 6)) {
+      if (hour < 12) hour += 12;
+      known = true;
+    } else if (periodWord === '凌晨' || periodWord === '早上' || periodWord === '早晨' || periodWord === '上午') {
+      known = hour !== 12 || periodWord !== '凌晨';
+    }
+    time = { h: hour, min, meridiemKnown: known };
+  }
+  return {
+    date,
+    time,
+    periodHour: periodWord !== undefined && time === null ? (FAST_PERIOD_HOUR[periodWord] ?? null) : null,
+    rollback: 'none',
+    lastNight: false,
+  };
+}
+
+function viaChrono(text: string, opts: ParseOptions, now: Wall): Found | 'vague' | 'none' {
   const ref = new Date(now.y, now.m - 1, now.d, now.h, now.min, 0, 0);
-
-  const prepared = prepare(mask(text, opts));
-  const all = parseAll(prepared, ref);
-  const vagueMentioned = VAGUE.test(text);
-  const results = all.filter((r) => !VAGUE_RESULT.test(r.text.trim()));
+  const prepared = prepare(/\d/.test(text) ? mask(text, opts) : text);
+  const results = parseAll(prepared, ref).filter((r) => !VAGUE_RESULT.test(r.text.trim()));
 
   const dated = results.find(
-    (r) =>
-      !PERIOD_ONLY.test(r.text.trim()) &&
-      (certain(r, 'day') || certain(r, 'weekday') || TODAY_WORD.test(r.text)),
+    (r) => !PERIOD_ONLY.test(r.text.trim()) && (certain(r, 'day') || certain(r, 'weekday') || TODAY_WORD.test(r.text)),
   );
-  const monthOnly = results.find((r) => certain(r, 'month') && !certain(r, 'day') && !certain(r, 'weekday'));
+  const monthOnly = results.some((r) => certain(r, 'month') && !certain(r, 'day') && !certain(r, 'weekday'));
   const timed =
     dated && certain(dated, 'hour')
       ? dated
-      : results.find((r) => certain(r, 'hour') && (r === dated || !(certain(r, 'day') || certain(r, 'weekday'))));
+      : results.find((r) => certain(r, 'hour') && !(certain(r, 'day') || certain(r, 'weekday')));
   const period = results.find((r) => PERIOD_ONLY.test(r.text.trim()));
 
   let date: Wall | null = null;
-  let rollback: 'day' | 'week' | 'year' | 'none' = 'none';
-
-  if (dated && !(monthOnly === dated)) {
+  let rollback: Found['rollback'] = 'none';
+  let lastNight = false;
+  if (dated) {
     date = wallOf(dated);
     // Just after midnight chrono puts "last night" on the new day.
-    if (/\blast night\b/i.test(dated.text)) rollback = 'day';
+    lastNight = /\blast night\b/i.test(dated.text);
+    if (lastNight) rollback = 'day';
     else if (certain(dated, 'year')) rollback = 'none';
     else if (certain(dated, 'month') && certain(dated, 'day')) rollback = 'year';
     else if (certain(dated, 'weekday') && !certain(dated, 'day')) rollback = 'week';
@@ -207,55 +260,72 @@ export function extractWhen(text: string, opts: ParseOptions): WhenParse {
     const own = dayOfMonth(text, now);
     if (own) {
       date = own;
-    } else if (timed) {
-      date = wallOf(timed);
-      rollback = TODAY_WORD.test(text) ? 'none' : 'day';
-    } else if (period) {
-      date = wallOf(period);
+    } else if (timed ?? period) {
+      date = wallOf((timed ?? period) as Result);
       rollback = TODAY_WORD.test(text) ? 'none' : 'day';
     }
   }
+  if (date === null) return monthOnly ? 'vague' : 'none';
 
-  if (date === null) {
-    if (JUST_NOW.test(text)) return { ok: true, value: { date: todayKey, time: timeKey(now) } };
-    if (vagueMentioned || monthOnly) return { ok: false, reason: 'vague' };
-    return null;
+  const time = timed
+    ? { h: valueOf(timed, 'hour'), min: valueOf(timed, 'minute'), meridiemKnown: certain(timed, 'meridiem') }
+    : null;
+  const periodHour = time === null && period ? valueOf(period, 'hour') : null;
+  return { date, time, periodHour, rollback, lastNight };
+}
+
+export function extractWhen(text: string, opts: ParseOptions): WhenParse {
+  const hasZh = HAS_CJK.test(text) && ZH_CUE.test(text);
+  const vagueMentioned = VAGUE.test(text);
+  const justNow = JUST_NOW.test(text);
+  if (!hasZh && !EN_CUE.test(text) && !justNow && !vagueMentioned) return null;
+
+  const now = wallClock(opts.now, opts.timeZone);
+  const limit = wallClock(new Date(opts.now.getTime() + GRACE_MS), opts.timeZone);
+  const todayKey = dateKey(now);
+  const limitKey = `${dateKey(limit)} ${timeKey(limit)}`;
+
+  const found = (hasZh ? fastChinese(text, now) : null) ?? viaChrono(text, opts, now);
+  if (found === 'vague' || found === 'none') {
+    if (justNow) return { ok: true, value: { date: todayKey, time: timeKey(now) } };
+    return vagueMentioned || found === 'vague' ? { ok: false, reason: 'vague' } : null;
   }
 
-  // Time of day.
+  let date = found.date;
   let time: string | null = null;
-  let rollbackProbe: Wall | null = null; // for period-only answers: when "晚上" would be
-  if (timed) {
-    let h = valueOf(timed, 'hour');
-    const min = valueOf(timed, 'minute');
-    const context = text;
-    if (h === 12 && EARLY_12.test(context)) {
+  const probeHour = found.periodHour;
+  if (found.time) {
+    let { h } = found.time;
+    const { min } = found.time;
+    if (h === 12 && EARLY_12.test(text)) {
       h = 0;
-    } else if (h === 12 && MIDNIGHT_12.test(context) && !NOON.test(context)) {
+    } else if (h === 12 && MIDNIGHT_12.test(text) && !NOON.test(text)) {
       // 晚上12点 / last night at 12: the midnight that ends that evening.
       h = 0;
       date = addDays(date, 1);
-    } else if (h >= 1 && h <= 11 && !certain(timed, 'meridiem') && NIGHT.test(context) && !EARLY.test(context)) {
-      h += 12;
+    } else if (h >= 1 && h <= 11 && !found.time.meridiemKnown && NIGHT.test(text) && !EARLY.test(text)) {
+      h += 12; // "last night at 11" is 23:00, which chrono reads as 11:00
     }
     date = { ...date, h, min };
     time = timeKey(date);
   } else if (NOON.test(text)) {
     date = { ...date, h: 12, min: 0 };
     time = '12:00';
-  } else if (period) {
-    rollbackProbe = { ...date, h: valueOf(period, 'hour'), min: 0 };
   }
 
   // The latest such date that is not in the future.
-  const probe = (w: Wall): boolean =>
-    time !== null ? isFuture(dateKey(w), timeKey(w), todayKey, limitKey) : rollbackProbe ? isFuture(dateKey(w), timeKey({ ...w, h: rollbackProbe.h }), todayKey, limitKey) : isFuture(dateKey(w), null, todayKey, limitKey);
-  if (rollback === 'year' && probe(date)) {
+  const future = (w: Wall): boolean =>
+    time !== null
+      ? isFuture(dateKey(w), timeKey(w), todayKey, limitKey)
+      : probeHour !== null
+        ? isFuture(dateKey(w), timeKey({ ...w, h: probeHour, min: 0 }), todayKey, limitKey)
+        : isFuture(dateKey(w), null, todayKey, limitKey);
+  if (found.rollback === 'year' && future(date)) {
     const y = date.y - 1;
     date = { ...date, y, d: Math.min(date.d, daysInMonth(y, date.m)) };
-  } else if (rollback === 'week' && probe(date)) {
+  } else if (found.rollback === 'week' && future(date)) {
     date = addDays(date, -7);
-  } else if (rollback === 'day' && (probe(date) || (dated !== undefined && /\blast night\b/i.test(dated.text) && dateKey(date) === todayKey && now.h < 12))) {
+  } else if (found.rollback === 'day' && (future(date) || (found.lastNight && time === null && dateKey(date) === todayKey && now.h < 12))) {
     date = addDays(date, -1);
   }
 
