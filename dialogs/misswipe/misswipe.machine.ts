@@ -52,6 +52,7 @@ export const misswipeMachine = setup({
     context: {} as DialogContext,
     events: {} as DialogEvent,
     emitted: {} as DialogEmitted,
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- types the machine's input
     input: {} as DialogInput,
   },
   guards: {

@@ -198,14 +198,14 @@ export class Engine {
     started: number,
   ): Promise<OutMessage[]> {
     const { sessions, cases } = this.deps.stores;
-    const locale = (snapshot?.context as DialogContext | undefined)?.locale ?? kase.locale;
+    const locale = snapshot?.context.locale ?? kase.locale;
     await cases.appendTranscript(kase.caseId, [entry]);
     await this.deps.hooks?.customerMessage?.(kase.caseId, entry);
     if (kase.status === 'waiting') {
       const position = await cases.queuePosition(kase.caseId);
       replies.push({ key: 'misswipe:handoff.stillWaiting', params: { caseId: kase.caseId, position: position ?? 1 } });
     }
-    const ctx = (snapshot?.context as DialogContext | undefined) ?? initialContext({ locale });
+    const ctx = snapshot?.context ?? initialContext({ locale });
     const out = replies.map((r) => this.renderReply(r, locale, ctx));
     const at = entry.at;
     await sessions.appendTranscript(id, [entry, ...out.map((m) => ({ from: 'bot' as const, text: m.text, at }))]);

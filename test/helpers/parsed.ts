@@ -44,7 +44,7 @@ export function parsedOf(text: string, over: DeepPartial<Parsed> = {}): Parsed {
     ...over,
     redaction: { ...base.redaction, ...over.redaction },
     intents: { ...base.intents, ...over.intents },
-    entities: { ...base.entities, ...over.entities } as Parsed['entities'],
-    answers: { ...base.answers!, ...over.answers } as Parsed['answers'],
-  } as Parsed;
+    entities: { ...base.entities, ...over.entities },
+    answers: { ...base.answers!, ...over.answers },
+  };
 }
