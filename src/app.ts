@@ -12,8 +12,13 @@ export interface AppDeps {
   agentToken: string;
   ready: () => Promise<boolean>;
   log?: { error(obj: object, msg: string): void };
-  /** Extra middleware in front of everything (security headers, rate limits, metrics). */
+  /** Middleware in front of everything (request log, security headers). */
   before?: RequestHandler[];
+  /** In front of the public chat API (CORS/Origin, per-IP rate limit). */
+  chatGuards?: RequestHandler[];
+  /** After the chat body is parsed (per-conversation rate limit). */
+  conversationGuard?: RequestHandler;
+  metrics?: () => Promise<{ contentType: string; body: string }>;
   routes?: (app: Express) => void;
 }
 
@@ -41,7 +46,16 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const json = express.json({ limit: '64kb', strict: true });
-  app.post('/api/messages', requireJson, json, deps.webhook);
+  const guards = deps.chatGuards ?? [];
+  app.options('/api/messages', ...guards);
+  app.post('/api/messages', ...guards, requireJson, json, ...(deps.conversationGuard ? [deps.conversationGuard] : []), deps.webhook);
+  if (deps.metrics) {
+    const metrics = deps.metrics;
+    app.get('/metrics', async (_req, res) => {
+      const m = await metrics();
+      res.type(m.contentType).send(m.body);
+    });
+  }
   app.use('/api/cases', requireJson, json, agentRoutes(deps.agents, deps.agentToken));
   deps.routes?.(app);
 

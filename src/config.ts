@@ -1,6 +1,7 @@
 // The environment, parsed once with zod: documented defaults, and a bad value stops start-up
 // with a message that names the variable (never a half-configured server).
 import { z } from 'zod';
+import { parseHours } from './handoff/hours';
 
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
 
@@ -30,7 +31,16 @@ export const configSchema = z.object({
   IDLE_TIMEOUT_SECONDS: int(1800, 1),
   SESSION_TTL_SECONDS: int(86400, 60),
   CASE_RETENTION_DAYS: int(30, 1),
-  AGENT_HOURS: z.string().optional(),
+  AGENT_HOURS: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      try {
+        parseHours(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+      }
+    }),
   AGENT_WAIT_SECONDS: int(120, 1),
   RATE_LIMIT_PER_IP: int(600),
   RATE_LIMIT_PER_CONVERSATION: int(60),

@@ -2,14 +2,20 @@
 // a config, serves them on one http server, and closes everything in order on shutdown.
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+import type { RequestHandler } from 'express';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { BotkitChannel } from './channels/botkit/channel';
 import type { Config } from './config';
 import { Engine, type EngineHooks } from './engine/engine';
 import { AgentService } from './handoff/agent-service';
+import { isOpen, nextOpening, parseHours } from './handoff/hours';
 import { Renderer } from './i18n';
-import { createLogger, type Logger } from './logger';
+import { convHash, createLogger, type Logger } from './logger';
+import { Metrics } from './metrics';
+import { RateLimiter } from './http/rate-limit';
+import { corsFor, isOriginAllowed, securityHeaders } from './http/security';
+import { requestLog } from './http/request-log';
 import { detectLanguage } from './nlu/language';
 import { createMemoryStores } from './store/memory';
 import { createRedisStores } from './store/redis';
@@ -24,6 +30,7 @@ export interface Server {
   engine: Engine;
   channel: BotkitChannel;
   logger: Logger;
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -49,19 +56,6 @@ function defaultOrigins(config: Config): string[] {
   return [`http://localhost:${config.PORT}`, `http://127.0.0.1:${config.PORT}`];
 }
 
-export function originAllowed(allowed: string[], origin: string | undefined, host: string | undefined): boolean {
-  if (!origin) return true; // non-browser clients send none
-  let o: URL;
-  try {
-    o = new URL(origin);
-  } catch {
-    return false;
-  }
-  if (host && o.host === host) return true; // the server's own origin
-  if (o.hostname === 'localhost' || o.hostname === '127.0.0.1' || o.hostname === '[::1]') return true;
-  return allowed.includes(o.origin);
-}
-
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<Server> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const agentToken = config.AGENT_TOKEN ?? randomBytes(24).toString('base64url');
@@ -71,7 +65,27 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   }
   const stores = await createStores(config, logger);
   const renderer = new Renderer();
-  const engine = new Engine({ stores, renderer, config, hooks: options.hooks, clock: options.clock });
+  const metrics = new Metrics(config.IDLE_TIMEOUT_SECONDS * 1000);
+  const hooks: EngineHooks = {
+    ...options.hooks,
+    turnDone: (info) => {
+      metrics.turnDone(convHash(info.conversationId), info);
+      options.hooks?.turnDone?.(info);
+    },
+    caseCreated: async (kase) => {
+      metrics.handoffs.inc({ category: kase.category ?? 'unknown', priority: kase.priority });
+      logger.info({ caseId: kase.caseId, category: kase.category, priority: kase.priority }, 'case created');
+      await options.hooks?.caseCreated?.(kase);
+    },
+  };
+  const schedule = parseHours(config.AGENT_HOURS);
+  const agentHours = {
+    isOpen: (now: Date) => isOpen(schedule, now, config.BOT_TIMEZONE),
+    nextOpening: (now: Date) => nextOpening(schedule, now, config.BOT_TIMEZONE),
+  };
+  const engine = new Engine({ stores, renderer, config, hooks, clock: options.clock, agentHours });
+  const perIp = new RateLimiter(config.RATE_LIMIT_PER_IP);
+  const perConversation = new RateLimiter(config.RATE_LIMIT_PER_CONVERSATION);
   const agents = new AgentService(stores, renderer, options.clock);
   const origins = defaultOrigins(config);
 
@@ -84,7 +98,16 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       return { type: 'message', text: renderer.t('errors:unavailable', locale), locale };
     },
     drainOutbox: (id) => stores.sessions.drainOutbox(id),
-    originAllowed: (origin, host) => originAllowed(origins, origin, host),
+    originAllowed: (origin, host) => isOriginAllowed(origins, origin, host),
+    allowFrame: (id, ip) => {
+      for (const r of [perIp.hit(ip), perConversation.hit(id)]) {
+        if (!r.ok) {
+          metrics.rejected.inc({ reason: 'rate_limit' });
+          return { ok: false, retryAfter: r.retryAfter };
+        }
+      }
+      return { ok: true };
+    },
     log: logger,
   });
   await stores.relay.subscribe((id) => {
@@ -96,6 +119,10 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     agents,
     agentToken,
     log: logger,
+    before: [requestLog(logger), securityHeaders()],
+    chatGuards: [corsFor(origins), rateLimitByIp(perIp, metrics)],
+    conversationGuard: rateLimitByConversation(perConversation, metrics),
+    metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
     ready: async () => {
       await Promise.all([stores.sessions.ping(), stores.cases.ping()]);
       return true;
@@ -120,5 +147,26 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       });
       await stores.close();
     })());
-  return { http: server, port, agentToken, stores, engine, channel, logger, close };
+  return { http: server, port, agentToken, stores, engine, channel, logger, metrics, close };
+}
+
+function rateLimitByIp(limiter: RateLimiter, metrics: Metrics): RequestHandler {
+  return (req, res, next) => {
+    const r = limiter.hit(req.ip ?? 'unknown');
+    if (r.ok) return next();
+    metrics.rejected.inc({ reason: 'rate_limit' });
+    res.set('Retry-After', String(r.retryAfter)).status(429).json({ error: 'too many requests' });
+  };
+}
+
+/** Runs after the body is parsed: the conversation id is the validated `user`. */
+function rateLimitByConversation(limiter: RateLimiter, metrics: Metrics): RequestHandler {
+  return (req, res, next) => {
+    const user = (req.body as { user?: unknown } | undefined)?.user;
+    if (typeof user !== 'string') return next();
+    const r = limiter.hit(user);
+    if (r.ok) return next();
+    metrics.rejected.inc({ reason: 'rate_limit' });
+    res.set('Retry-After', String(r.retryAfter)).status(429).json({ error: 'too many messages in this conversation' });
+  };
 }

@@ -69,7 +69,7 @@ export type DialogEvent =
   | { type: 'session.started'; locale: Locale | null }
   | { type: 'session.resumed' }
   | { type: 'user.said'; parsed: Parsed; idle: boolean }
-  | { type: 'case.created'; caseId: string; position: number | null; agentsOpen: boolean };
+  | { type: 'case.created'; caseId: string; position: number | null; agentsOpen: boolean; nextOpen?: string | null };
 
 export type DialogEmitted =
   | { type: 'reply'; reply: Reply }

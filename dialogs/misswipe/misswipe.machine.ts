@@ -224,7 +224,7 @@ export const misswipeMachine = setup({
     announceCase: enqueueActions(({ event, enqueue }) => {
       if (event.type !== 'case.created') return;
       enqueue.assign({ caseId: event.caseId });
-      const params = { caseId: event.caseId, position: event.position ?? 0 };
+      const params = { caseId: event.caseId, position: event.position ?? 0, nextOpen: event.nextOpen ?? '' };
       const key = !event.agentsOpen
         ? 'misswipe:handoff.closed'
         : event.position

@@ -25,7 +25,7 @@ export interface EngineHooks {
   caseCreated?: (kase: Case) => void | Promise<void>;
   /** A customer message for a case that is handed off (live relay to the agent console). */
   customerMessage?: (caseId: string, entry: TranscriptEntry) => void | Promise<void>;
-  turnDone?: (info: { state: string; locale: Locale; ms: number }) => void;
+  turnDone?: (info: { conversationId: string; state: string; locale: Locale; ms: number }) => void;
 }
 
 export interface EngineDeps {
@@ -34,7 +34,8 @@ export interface EngineDeps {
   config: Pick<Config, 'BOT_TIMEZONE' | 'DEFAULT_CURRENCY' | 'IDLE_TIMEOUT_SECONDS'>;
   clock?: () => Date;
   newCaseId?: (now: Date) => string;
-  agentsOpen?: (now: Date) => boolean;
+  /** Opening hours: whether agents are there now, and when they next will be. */
+  agentHours?: { isOpen(now: Date): boolean; nextOpening(now: Date): string | null };
   hooks?: EngineHooks;
 }
 
@@ -131,8 +132,9 @@ export class Engine {
     if (handoff) {
       const kase = await this.createCase(id, actor.getSnapshot().context, handoff, now, userEntry, replies);
       const position = await cases.queuePosition(kase.caseId);
-      const agentsOpen = this.deps.agentsOpen?.(now) ?? true;
-      actor.send({ type: 'case.created', caseId: kase.caseId, position, agentsOpen });
+      const agentsOpen = this.deps.agentHours?.isOpen(now) ?? true;
+      const nextOpen = agentsOpen ? null : (this.deps.agentHours?.nextOpening(now) ?? null);
+      actor.send({ type: 'case.created', caseId: kase.caseId, position, agentsOpen, nextOpen });
     }
 
     const snap = actor.getSnapshot();
@@ -154,7 +156,7 @@ export class Engine {
       lastActiveAt: inbound.type === 'message' ? now.getTime() : (record?.lastActiveAt ?? now.getTime()),
     });
     actor.stop();
-    this.deps.hooks?.turnDone?.({ state: String(snap.value), locale, ms: performance.now() - started });
+    this.deps.hooks?.turnDone?.({ conversationId: id, state: String(snap.value), locale, ms: performance.now() - started });
     return [...pending, ...out];
   }
 
@@ -213,7 +215,7 @@ export class Engine {
     const record = await sessions.load(id);
     if (record) await sessions.save(id, { ...record, lastActiveAt: Date.parse(at) });
     const pending = await sessions.drainOutbox(id);
-    this.deps.hooks?.turnDone?.({ state: 'handedOff', locale, ms: performance.now() - started });
+    this.deps.hooks?.turnDone?.({ conversationId: id, state: 'handedOff', locale, ms: performance.now() - started });
     return [...pending, ...out];
   }
 }

@@ -69,9 +69,9 @@ const timeKey = (w: Wall): string => `${pad(w.h)}:${pad(w.min)}`;
 
 // Cheap gate: most chat messages carry no date at all and never reach chrono.
 const ZH_CUE =
-  /[昨今前明刚剛早晚午夜凌晨礼禮拜星期周週]|后天|[\d一二两三四五六七八九十]\s*[号號日月点點时時]|[上下这本]个?月|年|天前|钟前|分钟|小时|[\d一二两三四五六七八九十]\s*天/;
+  /[昨今前明刚剛早晚午夜凌晨礼禮拜星期周週]|后天|国庆|双十[一二]|双1[12]|元旦|圣诞|平安夜|情人节|[\d一二两三四五六七八九十]\s*[号號日月点點时時]|[上下这本]个?月|年|天前|钟前|分钟|小时|[\d一二两三四五六七八九十]\s*天/;
 const EN_CUE =
-  /\b(?:yesterday|today|tonight|ago|morning|afternoon|evening|night|noon|midday|midnight|week|month|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|just now|moment|recent|recently|lately|earlier|last|this|tomorrow|other day|am|pm|a\.m|p\.m|o'?clock|at \d|\d{1,2}(?:st|nd|rd|th)|\d{1,2}[:/.]\d{1,2}|\d{4}-\d{1,2}-\d{1,2})\b|\d(?:am|pm)/i;
+  /\b(?:yesterday|yday|yest|ystd|yesterdy|yesturday|yesteday|today|tonight|ago|morning|afternoon|evening|night|noon|midday|midnight|week|month|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|just now|moment|recent|recently|lately|earlier|last|this|tomorrow|other day|am|pm|a\.m|p\.m|o'?clock|at \d|half past|quarter (?:past|to)|christmas|new year'?s|valentine'?s|\d{1,2}(?:st|nd|rd|th)|\d{1,2}[:/.]\d{1,2}|\d{4}-\d{1,2}-\d{1,2})\b|\d(?:am|pm)/i;
 const HAS_CJK = /[\u4e00-\u9fff]/;
 
 const JUST_NOW =
@@ -82,6 +82,8 @@ const VAGUE_RESULT =
   /^(?:last|this|next|the)?\s*(?:week|month|year|weekend)$|^(?:last|this) (?:week|month|year|weekend)$|few days ago|couple (?:of )?days ago|several days ago/i;
 // Single words chrono reads as dates that are ordinary English when lower-case ("I sat there").
 const FALSE_FRIENDS = /^(?:sat|sun|mar|may|wed|jan|jun|aug|sept?|oct|nov|dec|mon|thu|fri|tue|second|march)$/;
+// "现在还没到账" is about today's waiting, not when the card was swiped.
+const NOW_WORD = /^(?:现在|目前|如今|now|right now|currently)$/i;
 const PERIOD_ONLY =
   /^(?:上午|下午|中午|晚上|晚|夜里|夜晚|夜间|夜|早上|早晨|清晨|凌晨|傍晚|半夜|深夜|morning|afternoon|evening|night|noon|tonight)$/i;
 const TODAY_WORD = /今天|今日|今早|今晚|今儿|今天?早上|今天?下午|今天?晚上|\btoday\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b/i;
@@ -103,6 +105,9 @@ const MASKS: readonly RegExp[] = [
   /\d{5,}/g,
   /\d+\s*(?:次|笔|遍|回|times\b|x\b|charges\b|transactions\b)/gi,
   /\bx\s?\d\b/gi,
+  // A card's expiry (exp 11/29, 有效期 09/27) is not a transaction date; nor is 7-Eleven a time.
+  /(?:exp(?:iry|ires|iration)?\.?(?:\s*date)?|valid thru|有效期(?:至|到)?)\s*[:：]?\s*\d{1,2}\s*[/-]\s*\d{2,4}/gi,
+  /\b\d+-[A-Za-z]{3,}\b/g,
 ];
 
 function zhDay(s: string): number | null {
@@ -129,7 +134,11 @@ function mask(text: string, opts: ParseOptions): string {
 
 function prepare(text: string): string {
   return text
+    .replace(/\b(?:yday|yest|ystd|yesterdy|yesturday|yesteday|yestarday|yesterda)\b/gi, 'yesterday')
     .replace(/\b(?:the\s+)?day before yesterday\b/gi, '2 days ago')
+    .replace(/\bhalf past (\d{1,2})\b/gi, '$1:30')
+    .replace(/\bquarter past (\d{1,2})\b/gi, '$1:15')
+    .replace(/\bquarter to (\d{1,2})\b/gi, (_m, h: string) => `${(Number(h) + 11) % 12 || 12}:45`)
     .replace(/\b(?:at\s+)?(?:around|about|approximately|approx\.?|roughly|circa|sometime around|like)\s+(?=\d)/gi, 'at ')
     .replace(/~\s*(?=\d)/g, 'at ')
     .replace(/昨儿个?|昨个/g, '昨天')
@@ -163,7 +172,7 @@ function parseAll(text: string, ref: Date): Result[] {
   const results: Result[] = [];
   if (HAS_CJK.test(text) && ZH_CUE.test(text)) results.push(...chrono.zh.hans.parse(text, ref));
   if (EN_CUE.test(text)) results.push(...chrono.parse(text, ref));
-  const kept = results.filter((r) => !FALSE_FRIENDS.test(r.text.trim()));
+  const kept = results.filter((r) => !FALSE_FRIENDS.test(r.text.trim()) && !NOW_WORD.test(r.text.trim()));
   return kept.sort((a, b) => a.index - b.index);
 }
 
@@ -250,6 +259,12 @@ function viaChrono(text: string, opts: ParseOptions, now: Wall): Found | 'vague'
   let lastNight = false;
   if (dated) {
     date = wallOf(dated);
+    const weekday = dated.start.get('weekday');
+    if (certain(dated, 'weekday') && weekday !== null) {
+      // chrono's zh parser can merge "周四晚上" onto today's date; the weekday is what was said.
+      const actualWeekday = new Date(Date.UTC(date.y, date.m - 1, date.d)).getUTCDay();
+      if (actualWeekday !== weekday) date = addDays(date, -((actualWeekday - weekday + 7) % 7));
+    }
     // Just after midnight chrono puts "last night" on the new day.
     lastNight = /\blast night\b/i.test(dated.text);
     if (lastNight) rollback = 'day';
@@ -257,7 +272,7 @@ function viaChrono(text: string, opts: ParseOptions, now: Wall): Found | 'vague'
     else if (certain(dated, 'month') && certain(dated, 'day')) rollback = 'year';
     else if (certain(dated, 'weekday') && !certain(dated, 'day')) rollback = 'week';
   } else {
-    const own = dayOfMonth(text, now);
+    const own = holiday(text, now) ?? dayOfMonth(text, now);
     if (own) {
       date = own;
     } else if (timed ?? period) {
@@ -332,6 +347,27 @@ export function extractWhen(text: string, opts: ParseOptions): WhenParse {
   const value = { date: dateKey(date), time };
   if (isFuture(value.date, time, todayKey, limitKey)) return { ok: false, reason: 'future' };
   return { ok: true, value };
+}
+
+// Fixed-date days people name instead of a date; movable feasts (春节) are left to the dialog.
+const HOLIDAYS: readonly (readonly [RegExp, number, number])[] = [
+  [/国庆(?:节)?(?:那天|当天)?|national day/i, 10, 1],
+  [/双十一|双11/, 11, 11],
+  [/双十二|双12/, 12, 12],
+  [/元旦|new year'?s day/i, 1, 1],
+  [/平安夜|christmas eve/i, 12, 24],
+  [/圣诞(?:节)?|christmas(?: day)?/i, 12, 25],
+  [/情人节|valentine'?s(?: day)?/i, 2, 14],
+  [/new year'?s eve|跨年夜/i, 12, 31],
+];
+
+function holiday(text: string, now: Wall): Wall | null {
+  for (const [re, m, d] of HOLIDAYS) {
+    if (!re.test(text)) continue;
+    const y = m > now.m || (m === now.m && d > now.d) ? now.y - 1 : now.y;
+    return { y, m, d, h: 0, min: 0 };
+  }
+  return null;
 }
 
 /** "20号", "上个月5号", "on the 3rd": a day of the month, in this month or the one before. */

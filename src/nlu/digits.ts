@@ -86,7 +86,7 @@ interface CountMention {
   tier: number; // 1: the wording is about being charged; 2: swipes/neutral; 3: attempts
 }
 
-const ZH_COUNT_RE = new RegExp(`(?<![第每这那上下前后0-9几])(${ZH_COUNT})\\s*(笔|次|遍|回)(?!性|日|方|元|要|数)`, 'g');
+const ZH_COUNT_RE = new RegExp(`(?<![第每这那上下前后同0-9几])(${ZH_COUNT})\\s*(笔|次|遍|回)(?!性|日|方|元|要|数)`, 'g');
 const ZH_SWIPE_TIMES_RE = new RegExp(`(?:刷|扣|按|碰|挥|拍)了?(${ZH_COUNT})下`, 'g');
 const EN_COUNT_RE =
   /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:(?:separate|identical|duplicate|different|same|pending|posted|similar|extra|additional|seperate)\s+)?(times|x\b|charges|transactions|debits|swipes|payments|deductions|holds)\b/gi;
@@ -188,7 +188,7 @@ const REF_KEYED = new RegExp(
   'i',
 );
 const VOUCHER_KEYED = new RegExp(
-  '(?:凭证号|凭证编号|凭证码|流水号|交易流水号|票据号|追踪号|跟踪号|系统跟踪号|voucher\\s*(?:number|no\\.?|num|#)?|trace\\s*(?:number|no\\.?|num|#)?|stan|receipt\\s*(?:number|no\\.?|#))' +
+  '(?:凭证号码?|凭证编号|凭证码|流水号码?|交易流水号|票据号|追踪号|跟踪号|系统跟踪号|voucher\\s*(?:number|no\\.?|num|#)?|trace\\s*(?:number|no\\.?|num|#)?|stan|receipt\\s*(?:number|no\\.?|#))' +
     '\\s*(?:是|为|:|=|#|is|was)?\\s*[:#]?\\s*(\\d{6}|\\d{12})(?!\\d)',
   'i',
 );

@@ -1,9 +1,757 @@
 // What a message asks for or answers: issue category, role, yes/no and the global commands
 // (human, restart, back, help, skip, correction, resume). Deterministic keyword/regex rules.
-import type { Parsed } from '../types';
+//
+// Input is already NFKC-normalised and card-redacted (see parse.ts), so full-width ？，！ are
+// ASCII. Every table keeps Chinese and English side by side; all patterns compile at load.
+//
+// Category priority when several rules fire (most specific / most urgent first):
+//   unrecognized_charge > charged_but_failed > paid_by_other_means > preauth_hold >
+//   duplicate_charge > refund_not_received > currency_conversion > late_presentment >
+//   wrong_card > wrong_amount > other
+// Two deliberate changes to the order suggested in the brief: preauth_hold sits above
+// refund/duplicate because 押金/预授权/hold words are unambiguous while "还没撤销"/"退了" also
+// occur in hold complaints; and an explicit "charged N times" beats charged_but_failed (a retry
+// after a failure that posted twice is a duplicate, domain.md C4).
+import type { Category, MoneyMention, Parsed, Role, YesNo } from '../types';
+import { CATEGORIES } from '../types';
+import { extractMoney } from './money';
 
-export function detectIntents(_text: string): Parsed['intents'] {
-  return {
+type Intents = Parsed['intents'];
+
+// --------------------------------------------------------------------------------- helpers
+
+const APOSTROPHES = /[’‘`´]/g;
+const EDGE_PUNCT = /^[\s.,!?;:。、~…"“”'()[\]【】<>《》*#-]+|[\s.,!?;:。、~…"“”'()[\]【】<>《》*#-]+$/g;
+
+/** Lower-case, straight apostrophes, trimmed of edge punctuation. */
+function clean(text: string): string {
+  return text.toLowerCase().replace(APOSTROPHES, "'").replace(EDGE_PUNCT, '').trim();
+}
+
+const LEAD_FILLER =
+  /^(?:(?:ok(?:ay)?|hey|hi|hello|um+|uh+|hmm+|so|well|please|pls|plz|just|now|then|and|can (?:we|you|i)|could (?:we|you|i)|would you|will you|let'?s|let us|i (?:want|need|would like|'d like|wanna) to|i wanna|i'?d like to|i'?d like|we (?:want|need) to|maybe|请|麻烦你?|我想|我要|我需要|我们|能不能|能否|可以|可不可以|你好|您好|那就?|帮我|给我|还是|直接|现在|先)[\s,]*)+/;
+const TRAIL_FILLER =
+  /(?:[\s,]*(?:please|pls|plz|thanks|thank you|thx|now|for me|lol|吧|吗|呢|啊|呀|哈|了|一下|好吗|可以吗|行吗|谢谢|好不好|嘛|哦|噢|哟|呗))+$/;
+
+/** The message stripped of politeness, for commands that must be (nearly) the whole message. */
+function commandCore(t: string): string {
+  let s = t;
+  for (let i = 0; i < 3; i++) {
+    const next = s.replace(LEAD_FILLER, '').replace(TRAIL_FILLER, '').replace(EDGE_PUNCT, '').trim();
+    if (next === s) break;
+    s = next;
+  }
+  return s;
+}
+
+const CLAUSE_SPLIT = /[,.!?;:。、~…\n]+|\s+(?:but|though|however)\s+|但是|可是|不过/;
+
+function firstClause(t: string): string {
+  return (t.split(CLAUSE_SPLIT).find((c) => c.trim() !== '') ?? '').trim();
+}
+
+const HAN = /\p{Script=Han}/u;
+
+// ------------------------------------------------------------------------------ categories
+
+/** Button payloads: the whole message is a category id. */
+const CATEGORY_IDS = new Set<string>(CATEGORIES);
+
+// ---- unrecognized_charge (possible fraud)
+const UNRECOGNIZED = new RegExp(
+  [
+    // zh
+    '不是我(?:本人)?(?:刷|花|消费|买|付|用|扣|操作|办|授权)的?',
+    '不是本人',
+    '非本人',
+    '盗刷',
+    '被盗',
+    '偷刷',
+    '克隆',
+    '复制(?:了)?我的卡',
+    '伪卡',
+    '不认识(?:的|这|那)',
+    '不认得',
+    '陌生(?:的)?(?:交易|扣款|消费|商户|商家|扣费)',
+    '莫名(?:其妙)?的?(?:扣|消费|交易|一笔|多了)',
+    '(?:根本|从来|从)没(?:有)?(?:去过|在|消费过|刷过|买过|用过)',
+    '没(?:有)?去过(?:那|这)',
+    '(?:没|未)(?:有)?(?:经过?)?(?:我的?)?授权',
+    '有人(?:用|拿|偷|盗)了?我的',
+    '被人(?:刷|盗|用|偷)',
+    '别人(?:刷|用|盗)了?我的',
+    '诈骗',
+    '欺诈',
+    '可疑(?:的)?(?:交易|扣款|消费)',
+    '不明(?:的)?(?:扣款|消费|交易)',
+    '来历不明',
+    '不知道(?:是)?(?:哪|什么)(?:来|里|家|地方)的?(?:扣款|消费|交易|钱)?',
+    // en
+    "\\b(?:didn't|did not|never) (?:make|made|authori[sz]e|do|buy|purchase|order|recogni[sz]e)\\b(?! (?:a|any) (?:mistake|error))",
+    "\\b(?:don't|do not|can't|cannot|couldn't) recogni[sz]e",
+    '\\bunrecogni[sz]ed\\b',
+    '\\bnot recogni[sz]ed\\b',
+    '\\bunknown (?:charge|transaction|merchant|purchase|payment|debit|shop|store)',
+    '\\bfraud',
+    '\\bstolen\\b',
+    '\\bclon(?:ed|ing)\\b',
+    '\\bskimm(?:ed|er|ing)\\b',
+    '\\bhacked\\b',
+    "\\b(?:isn't|is not|wasn't|was not|not) mine\\b",
+    "\\b(?:wasn't|was not|that's not|that was not) me\\b",
+    '\\bunauthori[sz]ed\\b',
+    '\\bsomeone (?:else )?(?:used|took|stole|charged|made|has)\\b',
+    "\\bi'?ve never (?:been|heard|visited|shopped)",
+    '\\bnever been to\\b',
+    '\\bsuspicious (?:charge|transaction|payment|activity|purchase|debit)',
+    '\\bno idea what (?:this|that|the) (?:charge|transaction|payment|purchase|debit)',
+    '\\bidentity theft\\b',
+    '\\bscam(?:med)?\\b',
+  ].join('|'),
+);
+
+// ---- charged_but_failed
+const FAIL_NOISE = /human error|cashier error|clerical error|typing error|keying error|by error|in error|退款失败|退货失败|撤销失败/g;
+const FAIL = new RegExp(
+  [
+    '失败',
+    '不成功',
+    '没(?:有)?成功',
+    '未成功',
+    '没付(?:上|成)',
+    '没刷(?:上|成)',
+    '超时',
+    '被拒',
+    '拒绝交易',
+    '交易拒绝',
+    '报错',
+    '(?:显示|提示|系统|网络)(?:错误|异常)',
+    '故障',
+    '没(?:有)?通过',
+    '未通过',
+    '交易异常',
+    '支付异常',
+    '未完成',
+    '没出钞',
+    '断网',
+    '掉线',
+    '死机',
+    '\\bfail(?:ed|ure|s)?\\b',
+    '\\bdeclin(?:ed|e)\\b',
+    '\\bunsuccessful\\b',
+    "\\b(?:not|wasn't|was not) successful\\b",
+    "\\b(?:didn't|did not|does not|doesn't|won't|wouldn't|never) go through\\b",
+    "\\b(?:not|wasn't|was not) approved\\b",
+    '\\btim(?:ed|es)? ?out\\b',
+    '\\btime-?out\\b',
+    '\\brejected\\b',
+    '\\bdenied\\b',
+    '\\berror\\b',
+    "\\b(?:didn't|did not) work\\b",
+    '\\bincomplete\\b',
+  ].join('|'),
+);
+const CHARGED_ANYWAY = new RegExp(
+  [
+    '扣',
+    '钱(?:却|也|还|都)?(?:没了|少了|不见了|被|没有了)',
+    '余额(?:少|变少|减少|不对)',
+    '少了\\d',
+    '出账',
+    '入账',
+    '划走',
+    '\\bcharged\\b',
+    '\\bdebited\\b',
+    '\\bdeducted\\b',
+    '\\b(?:money|funds|amount|it|cash) (?:was |were |got |is |has )?(?:taken|gone|left|came out|went out|deducted|missing)',
+    '\\btook\\b',
+    '\\btaken\\b',
+    '\\bbalance (?:went down|dropped|is lower|decreased|is less)',
+    '\\bpending charge',
+    '\\bcharge (?:still )?(?:posted|went through|shows|showed|appears|is pending|pending)',
+    '\\bposted\\b',
+    '\\b(?:shows?|showed|showing) (?:a |the )?(?:debit|charge|deduction|payment)',
+    '\\bdebit of\\b',
+    '\\bpending\\b',
+  ].join('|'),
+);
+
+// ---- paid_by_other_means
+const OTHER_MEANS_ZH = /现金|微信|支付宝|扫码|扫了?(?:二维)?码|二维码|云闪付|花呗|转账|代金券|礼品卡|购物卡|优惠券|苹果支付|apple ?pay|手机支付|数字人民币|京东支付|美团|付款码|收款码/g;
+const OTHER_MEANS_EN =
+  /\bcash\b|\bwe ?chat(?: ?pay)?\b|\balipay\b|\bqr(?: code)?\b|\b(?:apple|google|samsung) pay\b|\bpaypal\b|\bvenmo\b|\bzelle\b|\bgift ?card\b|\bvoucher\b|\bcoupon\b|\b(?:bank|wire) transfer\b|\bcheque\b|\bstore credit\b|\bmobile pay(?:ment)?\b/g;
+const CARD_ALSO_ZH = /刷了?.{0,4}卡|卡.{0,6}(?:扣|刷|付)|(?:信用|银行|储蓄|借记)卡|卡上|卡里|刷卡|又刷|也刷|还刷/;
+const CARD_ALSO_EN = /\bcard\b|\bvisa\b|\bmastercard\b|\bamex\b|\bswip|\bran (?:it|my|her|his|the)\b|\bcharged?\b|\bbilled\b|\bdebit/;
+const BOTH_ZH = /又|也|还|都|两边|两种|再|已经|先|过了|完了|付过|明明|怎么|为什么/;
+const BOTH_EN = /\balso\b|\bas well\b|\btoo\b|\bagain\b|\balready\b|\bstill\b|\bboth\b|\beven though\b|\bthen\b|\bon top\b/;
+
+// ---- duplicate_charge
+const COUNT_ZH = '(?:两|2|二|三|3|四|4|几|好几|多|n)';
+const DUPLICATE = new RegExp(
+  [
+    '重复(?:扣|收|刷|支付|交易|付款|记账|消费)',
+    '扣重',
+    '刷重',
+    '双重扣',
+    '连(?:扣|刷|收)',
+    `(?:扣|刷|划|收|按|付|出来|显示|出现|跳出)(?:了|出)?(?:我)?(?:的)?(?:卡)?${COUNT_ZH}(?:次|笔|遍|回|条|下)(?!以前|前|之前)`,
+    `${COUNT_ZH}(?:次|笔|遍|回)(?:的)?(?:扣|钱|款|消费|交易)`,
+    `扣款${COUNT_ZH}(?:次|笔|遍|回)`,
+    `${COUNT_ZH}(?:条|笔)(?:一模一样|一样|相同|同样)`,
+    '一模一样的(?:消费|扣款|交易|两笔)',
+    '多(?:扣|刷|收)了?(?:一|1)(?:次|笔|遍|回)',
+    // en
+    '\\bdouble[- ]?(?:charged?|charging|billed|billing|swiped|dipped|tapped|debited|deducted|posted|payment)\\b',
+    '\\bduplicated?\\b(?! (?:receipt|copy|card))',
+    '\\b(?:charged?|charging|billed|debited|ran|run|swiped|tapped|dipped|hit|taken|took|deducted|processed|went through|gone through|shows? up|showing up|showed up|appears?|appearing|appeared|posted|rang|rung|paying|paid for|charges?|transactions?)\\b[^.!?]{0,28}\\b(?:twice|two times|2 times|three times|3 times|\\d+ times|multiple times|more than once|2x|x2)\\b',
+    '\\b(?:two|2|three|3) (?:identical|duplicate|same|similar|matching) (?:charges|transactions|payments|debits)',
+    '\\bsame (?:charge|transaction|payment|amount|purchase) (?:twice|two times|2 times|again)',
+  ].join('|'),
+);
+/** "charged N times" stated outright: beats charged_but_failed (a retry that posted twice). */
+const CHARGED_N_TIMES = new RegExp(
+  `扣了?(?:我)?${COUNT_ZH}(?:次|笔|遍|回)|\\bcharged (?:me )?(?:twice|two times|\\d times|multiple times)`,
+);
+
+// ---- refund_not_received
+const REFUND_WORD =
+  /退款|退货|退钱|退的钱|退回|退还|退给我|退我|退了|撤销|撤单|冲正|取消了?(?:交易|订单)|退费|\brefund(?:ed|s)?\b|\bmoney back\b|\bvoid(?:ed)?\b|\brevers(?:e|ed|al)\b|\bcredit(?:ed)?\b(?! card)|\breturn(?:ed)?\b|\bcancell?ed\b|\bchargeback\b/;
+const NOT_ARRIVED =
+  /没(?:有)?(?:到|收到|退|看到|回|见|返)|未(?:到|收到|退|返)|不到账|还没|迟迟|一直(?:没|未|显示|在|不)|去哪|哪(?:去)?了|处理中|还(?:在|有|是|扣)|仍(?:然)?|依然|都(?:半个月|.{0,4}天|.{0,4}周)了|到现在|多久(?:能|才)|什么时候(?:能)?(?:到|退)|\bnever\b|\bnot\b|n't\b|\bno\b|\bstill\b|\byet\b|\bwhere(?:'s| is| are)\b|\bwaiting\b|\bnothing\b|\bmissing\b/;
+
+// ---- preauth_hold
+const PREAUTH_NOISE = /卡(?:片|号)?(?:被|已|已经)?冻结|冻结(?:了)?(?:我的)?(?:卡|账户|银行卡)|direct deposit|hold on\b(?! (?:my|the|your|her|his) )/g;
+const PREAUTH = new RegExp(
+  [
+    '预授权',
+    '预扣',
+    '预先扣',
+    '押金',
+    '冻结',
+    '解冻',
+    '额度(?:被)?占',
+    '占(?:用)?(?:了)?额度',
+    '圈存',
+    '\\bpre-?auth',
+    '\\bauthori[sz]ation hold',
+    '\\bholds?\\b',
+    '\\bheld\\b',
+    '\\bdeposits?\\b',
+    '\\bincidentals?\\b',
+    '\\b(?:funds|money|amount|deposit)\\b[^.!?]{0,20}\\b(?:blocked|frozen|locked|tied up)\\b',
+    '\\bblocked on my\\b',
+    '\\bpending authori[sz]ation',
+    '\\bhotel authori[sz]ation',
+    '\\btying up\\b',
+    '\\bcaptured\\b',
+  ].join('|'),
+);
+
+// ---- currency_conversion
+const CURRENCY_ZH: readonly (readonly [RegExp, string])[] = [
+  [/人民币|rmb|cny/, 'CNY'],
+  [/美元|美金|美刀|usd/, 'USD'],
+  [/港币|港元|hkd/, 'HKD'],
+  [/欧元|eur/, 'EUR'],
+  [/日元|日币|jpy/, 'JPY'],
+  [/泰铢|thb/, 'THB'],
+  [/英镑|gbp/, 'GBP'],
+  [/韩元|韩币|krw/, 'KRW'],
+  [/澳元|澳币/, 'AUD'],
+  [/加元|加币/, 'CAD'],
+  [/台币/, 'TWD'],
+  [/新币|新加坡元/, 'SGD'],
+  [/澳门币|澳门元|葡币/, 'MOP'],
+  [/卢布/, 'RUB'],
+  [/本币|当地货币|本地货币|当地的钱/, 'LOCAL'],
+];
+const CURRENCY_EN: readonly (readonly [RegExp, string])[] = [
+  [/\b(?:rmb|cny|yuan|renminbi)\b/, 'CNY'],
+  [/\b(?:hkd|hong kong dollars?|hk dollars?)\b/, 'HKD'],
+  [/(?<!hong kong |hk )\b(?:usd|us dollars?|dollars?|bucks)\b/, 'USD'],
+  [/\b(?:eur|euros?)\b/, 'EUR'],
+  [/\b(?:jpy|yen)\b/, 'JPY'],
+  [/\b(?:gbp|pounds?|sterling)\b/, 'GBP'],
+  [/\b(?:thb|baht)\b/, 'THB'],
+  [/\b(?:krw|won)\b(?! (?:the|a|an|it)\b)/, 'KRW'],
+  [/\b(?:aud|australian dollars?)\b/, 'AUD'],
+  [/\b(?:mop|patacas?)\b/, 'MOP'],
+  [/\b(?:home|local|own|my) currency\b/, 'LOCAL'],
+];
+const CURRENCY_WORDS = new RegExp(
+  [
+    '币种',
+    '汇率',
+    '外币',
+    '货币转换',
+    '货币兑换',
+    '转换费',
+    '动态货币',
+    '\\bdcc\\b',
+    '\\bcurrenc(?:y|ies)\\b',
+    '\\bexchange rate',
+    '\\bconver(?:sion|ted|t)\\b',
+    '\\bforex\\b',
+    '\\bfx\\b',
+    '\\bforeign transaction fee',
+    '\\b(?:weird|bad|terrible|awful|poor|wrong|horrible|crazy) (?:exchange )?rate\\b',
+    '\\bmarkup\\b',
+  ].join('|'),
+);
+const CHARGED_IN_CURRENCY =
+  /(?:按|用|以|选了?|扣的是|收的是|付的是|结算成)(?:了)?(?:人民币|美元|美金|港币|港元|欧元|日元|泰铢|英镑|韩元|外币)|(?:charged|billed|paid|priced|debited) in (?:a )?(?:us |hk |hong kong )?(?:dollars|usd|rmb|cny|yuan|euros?|eur|hkd|yen|pounds|gbp|baht|foreign)/;
+
+// ---- late_presentment
+const LATE_OLD_ZH =
+  /(?:几|两|三|四|五|六|七|八|九|十|半|一|好几|\d+)\s*个?多?(?:月|周|星期|礼拜|年)(?:以前|之前|前)|去年|前年|上上个?月|很久|好久|很早|老早|早就|半年|几个月|好几个月|\d+月份?的|隔了|过了.{0,3}(?:个)?(?:月|周|年)|延迟|拖了/;
+const LATE_CUE_ZH =
+  /才(?:扣|入账|出账|出现|请款|到|显示|从|被|上账|提交|结算|来|收)|现在才|今天才|最近(?:才|突然)|突然(?:扣|出现|入账|有了|多了)|延迟.{0,6}(?:扣|入账|请款|提交)|逾期(?:提交|请款)/;
+const LATE_DIRECT_EN =
+  /\blate presentment\b|\b(?:months?|weeks?|years?) (?:later|after)\b|\blong after\b|\b(?:presented|submitted|processed|posted|charged|billed) (?:\w+ ){0,3}(?:too |very |really |so )?late\b|\bway too late\b/;
+const LATE_OLD_EN =
+  /\b(?:months?|weeks?|years?) ago\b|\blast (?:year|spring|summer|fall|autumn|winter)\b|\bback in\b|\bin (?:january|february|march|april|june|july|august|september|october|november|december)\b|\blong ago\b|\bold (?:purchase|charge|transaction|bill|order)|\ba (?:long )?while (?:ago|back)\b|\bages ago\b/;
+const LATE_CUE_EN =
+  /\b(?:only|just|finally|suddenly)\b[^.!?]{0,25}\b(?:post|show|appear|hit|charg|bill|process|came|come|went|go|clear)|\b(?:posting|posted|showed up|shows up|appeared|appears|hit|charged|billed|cleared) (?:\w+ ){0,3}(?:now|today|this week|yesterday|recently)\b|\bonly now\b/;
+
+// ---- wrong_card
+const WRONG_CARD = new RegExp(
+  [
+    '(?:刷|用|拿|选|插|挥|付|绑)错(?:了)?.{0,6}卡',
+    '卡.{0,4}(?:刷|用|拿|选)错',
+    '误(?:用|刷)了?.{0,8}卡',
+    '(?:当成|当作).{0,8}(?:卡|刷)',
+    '另(?:一|外)(?:一|那)?张',
+    '别的卡',
+    '其他的?卡',
+    '想用.{0,10}卡.{0,12}(?:结果|却|但|可|刷了|扣了|用了|付了)',
+    '不小心用了?.{0,8}卡',
+    '(?:刷|扣|付|用)的是.{0,8}(?:老公|老婆|妈|爸|朋友|同事|公司|别人|家人|孩子|女儿|儿子|同学)的?卡',
+    '\\bwrong (?:[\\w\']+ ){0,2}card\\b',
+    "\\b(?:different|other|another|someone else's|somebody else's) card\\b",
+    '\\bcard instead of\\b',
+    '\\binstead of (?:mine|my (?:\\w+ )?card|the (?:\\w+ )?one|my (?:own|other))\\b',
+    '\\b(?:meant|wanted|intended|supposed|planned) to (?:pay|use|put|charge)\\b[^.!?]{0,40}\\b(?:but|instead)\\b',
+    '\\bwanted it on\\b',
+    '\\bwent on my\\b',
+    '\\bpicked the (?:other|wrong)\\b',
+  ].join('|'),
+);
+
+// ---- wrong_amount
+const WRONG_AMOUNT = new RegExp(
+  [
+    '金额.{0,4}(?:不对|错|有误|不符|不一样|不正确)',
+    '(?:输|打|按|敲|弄|搞|写|刷|扣|收)错(?:了)?(?:金额|数|钱|价|数字)',
+    '(?:输|打|按|敲|写|刷|扣|弄)成了?',
+    '多(?:按|打|输|敲|加)了?(?:一)?个?[0零〇]',
+    '[0零〇](?:多|少)了',
+    '(?:多|少)了(?:一)?个[0零〇]',
+    '小数点',
+    '多扣',
+    '少扣',
+    '多收',
+    '少收',
+    '多刷',
+    '少刷',
+    '多付',
+    '少付',
+    '多算',
+    '少算',
+    '多要',
+    '多划',
+    '(?:扣|收|刷|算|划)(?:多|少)了',
+    '价格?.{0,6}(?:不一样|不对|不符)',
+    '跟.{0,6}不一样',
+    '比.{0,8}(?:多|少)了',
+    '(?:应付|应收|标价|原价|明明|本来|应该|只消费|才消费).{0,12}(?:实付|刷了|扣了|收了|结果|却|但|扣我)',
+    '实付',
+    '金额错误',
+    '价格错误',
+    // en
+    '\\bwrong (?:amount|amt|total|price|sum|figure|number)\\b',
+    '\\bincorrect (?:amount|amt|total|price|sum)\\b',
+    '\\b(?:amount|amt|total|price|bill|charge|sum) (?:is|was|looks|seems|appears) (?:\\w+ )?(?:wrong|incorrect|off|not right)\\b',
+    '\\bover-?charg',
+    '\\bunder-?charg',
+    '\\b(?:charged|billed|paid|took|rang up|ran)\\b[^.!?]{0,20}\\b(?:too much|extra|more than|less than|way more|double the|ten times)',
+    '\\b(?:an )?extra (?:zero|0|digit)',
+    '\\b(?:added|adding|missing|dropped|forgot|put) (?:a |an |an extra )?(?:zero|0|digit|decimal)',
+    '\\bdecimal (?:point|place)',
+    '[$€£¥]?\\d[\\d,.]*\\s*(?:\\w+\\s+)?(?:instead of|rather than)\\s+(?:the\\s+)?[$€£¥]?\\d',
+    '\\bmore than the (?:price|bill|total|amount|tag|menu|agreed)',
+    '\\bless than the (?:price|bill|total|amount)',
+    '\\b(?:keyed|typed|entered|punched|put)(?: in)? (?:the |it |in the )?(?:\\w+ )?(?:wrong|incorrectly)',
+    '\\bkeyed (?:in )?[$€£¥]?\\d',
+    '\\b(?:rang|rung) (?:it |them |her |him )?up (?:as |for )?[$€£¥]?\\d',
+    '\\bshould (?:have )?be(?:en)?\\b[^.!?]{0,20}\\bnot\\b',
+    '\\bprice (?:was|is) [^.!?]{0,20}\\bbut\\b',
+  ].join('|'),
+);
+const CHARGE_VERB = /扣|刷|收|划|付|charg|bill|debit|took|ran\b|rang|keyed|paid|pay\b/;
+
+// ---- other (a choice, so it must be the whole message)
+const OTHER = new RegExp(
+  '^(?:' +
+    [
+      '(?:其他|其它|别的|另外的?|另一个)(?:的)?(?:问题|情况|原因|类型|事情|事)?',
+      '(?:以上|上面)?(?:都|全都)不是',
+      '(?:以上|上面)?(?:的)?(?:都|全都)不对',
+      '不在(?:上面|这些|以上|列表)的?(?:选项)?(?:里面|里|中|当中)?',
+      '(?:我的)?(?:情况|问题)?不属于(?:这些|以上|上面)(?:的)?(?:选项|情况|类型)?',
+      '不是这些',
+      '(?:an?)?other(?: issue| problem| reason| thing| option| category| case)?',
+      'something (?:else|different)',
+      "it'?s something (?:else|different)",
+      'none of (?:these|those|the above|them|this|that)(?: options| choices)?',
+      '(?:a )?different (?:problem|issue|thing|case)',
+      "(?:my )?(?:problem|issue|case) (?:isn't|is not|not) (?:listed|here|there|in the list|on the list)",
+      "(?:it'?s )?not (?:listed|in the list|on the list)",
+    ].join('|') +
+    ')$',
+);
+
+function currencyMentions(t: string, table: readonly (readonly [RegExp, string])[]): number {
+  const seen = new Set<string>();
+  for (const [re, code] of table) if (re.test(t)) seen.add(code);
+  return seen.size;
+}
+
+/** Every category whose rule fires, as a set (priority is applied by the caller). */
+function categoryHits(t: string, money: readonly MoneyMention[]): Set<Category> {
+  const hits = new Set<Category>();
+  if (UNRECOGNIZED.test(t)) hits.add('unrecognized_charge');
+
+  const failText = t.replace(FAIL_NOISE, ' ');
+  if (FAIL.test(failText) && CHARGED_ANYWAY.test(failText)) hits.add('charged_but_failed');
+
+  const zhOther = t.replace(OTHER_MEANS_ZH, '§');
+  if (zhOther.includes('§') && CARD_ALSO_ZH.test(zhOther) && BOTH_ZH.test(zhOther)) hits.add('paid_by_other_means');
+  const enOther = t.replace(OTHER_MEANS_EN, '§');
+  if (enOther.includes('§') && CARD_ALSO_EN.test(enOther) && BOTH_EN.test(enOther)) hits.add('paid_by_other_means');
+
+  if (PREAUTH.test(t.replace(PREAUTH_NOISE, ' '))) hits.add('preauth_hold');
+  if (DUPLICATE.test(t)) hits.add('duplicate_charge');
+  if (REFUND_WORD.test(t) && NOT_ARRIVED.test(t)) hits.add('refund_not_received');
+  if (
+    CURRENCY_WORDS.test(t) ||
+    CHARGED_IN_CURRENCY.test(t) ||
+    currencyMentions(t, CURRENCY_ZH) >= 2 ||
+    currencyMentions(t, CURRENCY_EN) >= 2
+  ) {
+    hits.add('currency_conversion');
+  }
+  if (
+    (LATE_OLD_ZH.test(t) && LATE_CUE_ZH.test(t)) ||
+    LATE_DIRECT_EN.test(t) ||
+    (LATE_OLD_EN.test(t) && LATE_CUE_EN.test(t))
+  ) {
+    hits.add('late_presentment');
+  }
+  if (WRONG_CARD.test(t)) hits.add('wrong_card');
+  if (WRONG_AMOUNT.test(t) || amountsDisagree(t, money)) hits.add('wrong_amount');
+  return hits;
+}
+
+/** Two different amounts and a charge verb ("78块…刷了780", "$85 for a $8.50 coffee"). */
+function amountsDisagree(t: string, money: readonly MoneyMention[]): boolean {
+  if (money.some((m) => m.role === 'difference')) return true;
+  if (money.length < 2) return false;
+  const distinct = new Set(money.map((m) => `${m.value.minor}/${m.value.currency}`));
+  if (distinct.size < 2) return false;
+  const roles = new Set(money.map((m) => m.role));
+  return (roles.has('charged') || roles.has('expected')) && CHARGE_VERB.test(t);
+}
+
+const PRIORITY: readonly Category[] = [
+  'unrecognized_charge',
+  'charged_but_failed',
+  'paid_by_other_means',
+  'preauth_hold',
+  'duplicate_charge',
+  'refund_not_received',
+  'currency_conversion',
+  'late_presentment',
+  'wrong_card',
+  'wrong_amount',
+];
+
+function detectCategory(t: string, money: readonly MoneyMention[]): Category | null {
+  const hits = categoryHits(t, money);
+  if (hits.has('charged_but_failed') && hits.has('duplicate_charge') && CHARGED_N_TIMES.test(t)) {
+    hits.delete('charged_but_failed');
+  }
+  for (const c of PRIORITY) if (hits.has(c)) return c;
+  return null;
+}
+
+// ----------------------------------------------------------------------------------- role
+
+const HOLDER_NOUN_ZH =
+  '顾客|消费者|持卡人|持卡者|卡主|客户|客人|住客|房客|买家|买方|买东西的|来消费的|消费的|付钱的|付款的|刷卡的人|刷卡付钱|用户|乘客|游客|本人';
+const MERCHANT_NOUN_ZH =
+  '商户|商家|店主|老板娘|老板|收银员|收银的|店员|卖家|卖方|开.{0,4}的|做生意的|收款的|收款方|经营者|营业员|服务员|前台|店长|经理|掌柜';
+const SELF_ZH = /(?:我|我们|本人|俺|咱们?)(?:就|也|只|这边)?(不)?(?:是|算是|属于|作为)([^,.!?。;]{0,14})/g;
+const HOLDER_NOUN_ZH_RE = new RegExp(HOLDER_NOUN_ZH, 'g');
+const MERCHANT_NOUN_ZH_RE = new RegExp(MERCHANT_NOUN_ZH, 'g');
+const BARE_ROLE_ZH = new RegExp(`^(?:(?:我|本人)?(?:是)?)?(?:(${HOLDER_NOUN_ZH})|(${MERCHANT_NOUN_ZH}))(?:本人|这边|这方|一方)?$`);
+const SELF_MERCHANT_ZH = /我(?:自己)?(?:是)?开(?:了)?(?:一)?(?:家|个|间)?.{0,6}(?:店|超市|餐馆|饭店|酒店|公司|铺)|我开店|我们?(?:是)?做生意/;
+
+const HOLDER_NOUN_EN =
+  "customers?|cardholders?|card[- ]holders?|card owner|shoppers?|guests?|buyers?|consumers?|clients?|patrons?|purchasers?|account holder|card ?member|the one who paid|the person who paid|the one who was charged|the person who was charged";
+const MERCHANT_NOUN_EN =
+  'merchants?|shop ?owners?|store ?owners?|business ?owners?|owners?|sellers?|cashiers?|vendors?|retailers?|shopkeepers?|proprietors?|managers?|clerks?|staff|employees?|bartenders?|waiters?|waitress|servers?|franchisee|the (?:shop|store|restaurant|business|seller)|on the merchant side';
+const SELF_EN =
+  /(?:^|[^a-z'])(?:i'?m|i am|i was|we'?re|we are|we were|as|this is|speaking as|i work as)\s+(not\s+)?((?:[\w'-]+\s+){0,4}?[\w'-]+)(?=$|[\s,.!?;:])/g;
+const HOLDER_NOUN_EN_RE = new RegExp(`\\b(?:${HOLDER_NOUN_EN})\\b`);
+const MERCHANT_NOUN_EN_RE = new RegExp(`\\b(?:${MERCHANT_NOUN_EN})\\b`);
+const BARE_ROLE_EN = new RegExp(
+  `^(?:(?:i'?m|i am|we'?re|we are)\\s+)?(?:a |an |the |just a |just the )?(?:(${HOLDER_NOUN_EN})|(${MERCHANT_NOUN_EN}))(?:\\s+(?:here|side|speaking))?$`,
+);
+const BUSINESS_EN =
+  'shop|store|restaurant|cafe|café|bakery|bar|hotel|salon|business|pharmacy|boutique|diner|market|supermarket|grocery|gas station|motel|spa|pub|kiosk|stall|bistro|coffee shop|food truck|company|franchise|clinic';
+const SELF_MERCHANT_EN = new RegExp(
+  `\\b(?:i|we) (?:run|own|manage|operate|have) (?:a|an|the|my|our|this|that)\\s+(?:[\\w'-]+\\s+){0,2}(?:${BUSINESS_EN})\\b|\\b(?:i|we) work (?:the (?:register|till|counter|front desk|checkout|pos)|at (?:a|an|the|our|my)\\s+(?:[\\w'-]+\\s+){0,2}(?:${BUSINESS_EN}))\\b`,
+);
+
+// Weak signals when nobody says who they are.
+const WEAK_MERCHANT = new RegExp(
+  [
+    '我的(?:顾客|客人|客户)',
+    '我们的(?:顾客|客人|客户)',
+    '(?:我们|我家|我们家|咱们?)(?:的)?(?:店|酒店|餐厅|超市|饭店|这边|公司|pos|收银|店员|收银员|员工|这里|商户|门店|机器)',
+    '本店',
+    '我店',
+    '给(?:顾客|客人|客户)',
+    '帮(?:顾客|客人|客户)',
+    '(?:顾客|客人|客户|消费者)(?:说|投诉|反映|反馈|称|表示|讲|找|要求|来|的卡|的钱|的单|拿)',
+    '我(?:们)?收款',
+    '我的(?:店|店铺|商铺|门店|pos机?|收款机)',
+    "\\b(?:my|our) (?:customers?|guests?|clients?|patrons?|staff|employees?|cashiers?|terminal|pos|store|shop|restaurant|cafe|business|register|till|card machine|card reader|reader|hotel|bar|salon)\\b",
+    "\\b(?:a|the|one|this|that) (?:customer|guest|client|patron|tourist|diner|shopper)(?:'s)? (?:says|said|claims|claimed|complains|complained|told|reports|reported|called|came|disputes|disputed|wants|asked|insists)\\b",
+    "\\bcustomer'?s card\\b",
+    '\\b(?:for|to|from) (?:a|the|one|our|my) (?:customer|guest|client|patron)\\b',
+    '\\b(?:we|i) (?:charged|swiped|ran|billed|keyed|rang|rung|refunded|issued|voided|processed|undercharged|overcharged|put through|settled)\\b',
+    '\\b(?:undercharged|overcharged|charged|billed) (?:a|the|one|my|our) (?:customer|guest|client)',
+  ].join('|'),
+);
+const WEAK_HOLDER = new RegExp(
+  [
+    '(?:扣|收|刷|划|坑|多收|多扣|少退)了?我(?!们)',
+    '给我(?:刷|扣|划|退|收)',
+    '我的(?:卡|信用卡|银行卡|储蓄卡|借记卡|账户|账单|余额|钱)',
+    '我(?!们)(?:被|卡里|卡上)',
+    '我(?!们)(?:刷|付|买|消费|吃|加油|住|用|去|在.{0,10}(?:刷|买|消费|付))',
+    '我(?!们).{0,4}(?:没)?收到(?:了)?(?:扣款|短信|退款)',
+    "\\bmy (?:card(?! machine| reader| terminal)|credit card|debit card|visa|mastercard|amex|account|statement|bank|balance|money|refund|wallet|purchase)\\b",
+    '\\b(?:charged|billed|debited|overcharged|double[- ]charged|refunded|took|scammed|ripped off) me\\b',
+    "\\b(?:i|we) (?:was|were|got|am being|have been|'ve been|been) (?:\\w+ )?(?:charged|billed|debited|overcharged|double[- ]charged|hit)\\b",
+    '\\bam i being charged\\b',
+    '\\b(?:i|we) paid\\b',
+    "\\bi (?:bought|purchased|used|tapped|spent|ordered|returned|checked out|stayed|rented|see|saw|noticed|gave them)\\b",
+  ].join('|'),
+);
+
+function lastRoleIn(fragment: string): Role | null {
+  let best: { at: number; role: Role } | null = null;
+  for (const [re, role] of [
+    [HOLDER_NOUN_ZH_RE, 'cardholder'],
+    [MERCHANT_NOUN_ZH_RE, 'merchant'],
+  ] as const) {
+    re.lastIndex = 0;
+    for (const m of fragment.matchAll(re)) {
+      const end = m.index + m[0].length;
+      if (best === null || end > best.at) best = { at: end, role };
+    }
+  }
+  return best?.role ?? null;
+}
+
+function firstRoleInEn(fragment: string): Role | null {
+  const h = HOLDER_NOUN_EN_RE.exec(fragment);
+  const m = MERCHANT_NOUN_EN_RE.exec(fragment);
+  if (h && (!m || h.index <= m.index)) return 'cardholder';
+  return m ? 'merchant' : null;
+}
+
+const flip = (r: Role): Role => (r === 'cardholder' ? 'merchant' : 'cardholder');
+
+function detectRole(t: string): Role | null {
+  if (t === 'cardholder' || t === 'merchant') return t;
+  const core = commandCore(t);
+  const bareZh = BARE_ROLE_ZH.exec(core);
+  if (bareZh) return bareZh[1] !== undefined ? 'cardholder' : 'merchant';
+  const bareEn = BARE_ROLE_EN.exec(core);
+  if (bareEn) return bareEn[1] !== undefined ? 'cardholder' : 'merchant';
+
+  // Self-identification wins over anything else said in the message.
+  SELF_ZH.lastIndex = 0;
+  for (const m of t.matchAll(SELF_ZH)) {
+    const role = lastRoleIn(m[2] ?? '');
+    if (role) return m[1] ? flip(role) : role;
+  }
+  if (SELF_MERCHANT_ZH.test(t)) return 'merchant';
+  SELF_EN.lastIndex = 0;
+  for (const m of t.matchAll(SELF_EN)) {
+    const role = firstRoleInEn(m[2] ?? '');
+    if (role) return m[1] ? flip(role) : role;
+  }
+  if (SELF_MERCHANT_EN.test(t)) return 'merchant';
+
+  const merchant = WEAK_MERCHANT.test(t);
+  const holder = WEAK_HOLDER.test(t);
+  if (merchant) return 'merchant'; // "my customer", "我们店": a merchant telling a customer's story
+  return holder ? 'cardholder' : null;
+}
+
+// --------------------------------------------------------------------------------- yes/no
+
+const ZH_PARTICLES = '(?:的|啊|呀|哦|噢|喔|呢|啦|嘛|吧|滴|哈|了|哟|嗯|咯|哇)*';
+const ZH_TOPIC_TAIL =
+  '(?:(?:一直|都|还|已经|早就|我)?(?:联系|问|找|留|拿|保留|收到|打电话|打|去|结算|带|扔|说|拍|沟通|反映)(?:过|了|着)*)?' +
+  '(?:(?:给|跟|和)?(?:小票|签购单|收据|凭条|发票|单据|商家|店家|商户|店员|老板|收银员|店里|他们|她|他|对方|身上|手上|在身上|在手上|钱包里|这里|我这|无误|问题))?';
+const YES_ZH = new RegExp(
+  `^(?:(?:是|对|好|行|嗯|恩|有)(?:的)?|是滴|是啊|没错|没问题|确认|确定|正确|可以|当然|在|在的|ok|yes|对对|是是|好嘞|好滴|好哒|没毛病|确实|对头)+${ZH_TOPIC_TAIL}${ZH_PARTICLES}$`,
+);
+const YES_VERB_ZH = new RegExp(
+  `^(?:已经|都|我|早就|也|还)*(?:联系|问|找|打电话|打过电话|说|留|保留|拍|沟通|反映|收到|带)(?:过|了|着)+${ZH_TOPIC_TAIL}${ZH_PARTICLES}$|^(?:还|一直)(?:留着|在)${ZH_TOPIC_TAIL}${ZH_PARTICLES}$`,
+);
+const NO_ZH = new RegExp(
+  `^(?:还|都|也|我|并|确实|真的|暂时|目前)*(?:没有?|没呢|木有|没得|不是|不对|不在|不用|不要|不行|不可以|不需要|不正确|否|无|未)${ZH_TOPIC_TAIL}${ZH_PARTICLES}$`,
+);
+const NOT_NO_ZH = /^(?:没错|没问题|没事|没关系|没什么|无所谓|无误|不客气)/;
+const ZH_INTERJECTION = /^(?:嗯+|恩+|额+|呃+|哦+)[\s,]*/;
+
+const YES_EN = new RegExp(
+  "^(?:(?:yes+|yep|yeah|yup|yea|ya|yah|y|sure|ok|okay|k|kk|okk|alright|all right|absolutely|definitely|certainly|indeed|affirmative|of course|ofc|uh huh|yes please|sure thing|confirm(?:ed)?|👍)(?:\\s|$)|(?:that'?s|that is|it'?s|it is|thats|all|looks|sounds|seems)\\s+(?:right|correct|good|fine|true|it|perfect)$|(?:correct|right|true|exactly|perfect|great|good|fine|no problem|no worries)$|i (?:did|do|have|still do|still have|kept)(?: (?:it|them|one|that|the (?:\\w+)|my (?:\\w+)|kept it|so))?$|(?:i )?(?:kept|got|have) it$|i'?ve (?:got|kept) it$)",
+);
+const NO_EN = new RegExp(
+  "^(?:(?:no|nope|nah|nay|n|negative)(?:\\s|$)|not yet\\b|not really\\b|not at all\\b|never\\b|none\\b|(?:wrong|incorrect|false)$|(?:that'?s|that is|it'?s|it is) (?:wrong|incorrect|not right|not correct)$|i (?:didn'?t|did not|haven'?t|have not|don'?t|do not|never)\\b|(?:didn'?t|haven'?t|don'?t)\\b|i (?:have|had) no\\b)",
+);
+const NOT_NO_EN = /^(?:no (?:idea|clue|worries|problem)|not sure|don'?t know|i don'?t know|never mind|don'?t remember|i don'?t remember|i (?:didn'?t|did not) (?:make|authori[sz]e|recogni[sz]e|buy))/;
+const YES_FOLLOWED_BY_BUT = /^\S+\s+but\b/;
+
+function detectYesNo(t: string): YesNo | null {
+  if (t === 'yes' || t === 'no') return t;
+  if (HAN.test(t)) {
+    let clause = firstClause(t).replace(/\s+/g, '');
+    const lead = ZH_INTERJECTION.exec(clause);
+    if (lead) {
+      clause = clause.slice(lead[0].length);
+      const rest = clause === '' ? firstClause(t.slice(t.indexOf(lead[0]) + lead[0].length).replace(/^[\s,]+/, '')) : clause;
+      const inner = rest === '' ? null : zhYesNo(rest.replace(/\s+/g, ''));
+      if (inner) return inner;
+      return /^[嗯恩]/.test(lead[0]) ? 'yes' : null;
+    }
+    return zhYesNo(clause);
+  }
+  const clause = clean(firstClause(t));
+  if (clause === '' || NOT_NO_EN.test(clause)) return null;
+  if (YES_EN.test(clause) && !YES_FOLLOWED_BY_BUT.test(t)) return 'yes';
+  if (NO_EN.test(clause)) return 'no';
+  return null;
+}
+
+function zhYesNo(clause: string): YesNo | null {
+  if (clause === '') return null;
+  if (NOT_NO_ZH.test(clause) && YES_ZH.test(clause)) return 'yes';
+  if (NO_ZH.test(clause) && !NOT_NO_ZH.test(clause)) return 'no';
+  if (/(?:没|不|未)/.test(clause)) return null;
+  if (YES_ZH.test(clause) || YES_VERB_ZH.test(clause)) return 'yes';
+  return null;
+}
+
+// ------------------------------------------------------------------------------- commands
+
+const HUMAN_NEGATED =
+  /(?:不|别|不要|不用|无需|不需要|没必要)(?:转|找|要|接)?(?:人工|真人|客服)|人工智能|人工(?:费|操作|失误|错误|输入|录入)|\b(?:not|no|don'?t (?:need|want)|without) (?:a |an |to )?(?:talk to )?(?:human|agent|person|representative)\b|\bhuman error\b/;
+const HUMAN_ZH =
+  /转人工|人工客服|人工服务|人工坐席|接人工|找人工|要人工|转接人工|真人|活人|人工|(?:找|转|接|转接|要|叫|让|请|有没有)(?:个)?(?:在线)?客服|客服(?:人员)?(?:来|跟我|和我|接)|叫(?:个)?人(?:来|过来)|找(?:个)?人(?:来|聊|说|处理)|(?:跟|和)(?:真)?人(?:说|聊|对话)|坐席/;
+const HUMAN_STRONG_EN =
+  /\b(?:real|live|actual|human) (?:person|human|agent|being|representative|rep|operator|staff|support|people|customer service)\b|\bhumans?\b|\brepresentative\b|\boperator\b|\bcustomer (?:service|support|care)\b|\bsupport (?:team|staff|agent)\b|\b(?:someone|somebody) (?:real|from (?:support|customer service|your team))\b/;
+const HUMAN_WEAK_EN = /\bagents?\b|\bsomeone\b|\bsomebody\b|\ba person\b|\bpeople\b|\bstaff\b|\brep\b/;
+const HUMAN_REQUEST_EN =
+  /\b(?:talk|speak|chat|connect|transfer|escalate|put me through|get me|give me|i want|i need|i'?d like|let me|can i|could i|may i|is there|are there|is anyone|anyone there|hand me|pass me)\b/;
+
+const RESTART_ZH = /^(?:重新开始|重来|从头开始|从头再来|重新来|重置|再来一次|重新填|重新提交|重新问|开始新的|新的问题|换个问题|重头开始|重新开始吧)/;
+const RESTART_EN =
+  /^(?:start (?:over|again|afresh|fresh)|restart|reset|begin again|start from (?:the (?:beginning|top|start)|scratch)|from the (?:beginning|top|start)|new case|start (?:a )?new (?:case|one|conversation|chat|report|claim)|open a new case|another case)(?: (?:this|the chat|the conversation|the whole thing|everything|please|again))*$/;
+
+const BACK_ZH =
+  /^(?:返回|上一步|返回上一步|回去|回到上一个?(?:问题|步|题)|退回上一步|回上一(?:题|步|个问题)|上一个?(?:问题|题)|后退|回退|撤回上一步|退回|返回上一个?问题|回到上一步)(?:吧|一下|一步)?$/;
+const BACK_EN =
+  /^(?:(?:go |take me |step |one step )?back(?: (?:one step|a step|one|a question|to the previous (?:question|step)|up))?|previous(?: question| step)?|undo(?: that| this| it)?|step back|return to (?:the )?previous (?:question|step)|last question)$/;
+
+const HELP_ZH =
+  /^(?:帮助|求助|怎么用|如何使用|怎么使用|使用说明|说明|菜单|你能做什么|你能干什么|你能干嘛|你可以(?:帮我)?做什么|你可以干什么|你会什么|这个怎么操作|怎么操作|你是干嘛的|你是做什么的|你是谁|我该怎么用这个|我该怎么用|有什么功能|帮帮我|需要帮助|这是什么)$/;
+const HELP_EN =
+  /^(?:help|help me|what can you do|what can you help (?:me )?with|how does (?:this|it) work|how do i use (?:this|it)|how to use(?: this)?|what do you do|what is this|what are you|who are you|menu|options|instructions|commands|i need help(?: using this(?: chat| bot)?)?|i need some help|what are my options|how can you help(?: me)?)$/;
+
+const SKIP_ZH =
+  /^(?:这个|我|我也|真|确实|实在|这|那个)?(?:跳过|略过|不知道|不清楚|不记得|记不清|记不得|想不起来?|忘了|忘记了|没印象|没注意|不确定|说不好|不太清楚|不太记得|不了解|没看|搞不清|弄不清)/;
+const SKIP_EN =
+  /^(?:skip|pass|n\/?a|idk|dunno|don'?t know|i (?:really )?(?:don'?t|do not) know|not sure|i'?m not sure|unsure|no idea|no clue|(?:i )?(?:can'?t|cannot|don'?t|do not) remember|(?:i )?(?:forgot|forget)|i have no idea|next(?: question)?)\b/;
+
+const RESUME_ZH = /^(?:继续|接着来|接着|接着刚才的|继续刚才的|接着刚才|回到刚才|接着说|接着聊|继续聊|继续吧|恢复)(?:说|聊|吧|的|问|问题|对话)*$/;
+const RESUME_EN =
+  /^(?:continue|carry on|keep going|resume|go on|proceed|pick up where we left off|continue where we left off|let'?s keep going|where were we|back to (?:it|where we were))(?: please| then| from (?:here|there)| where we left off)*$/;
+
+// correction: a marker ("不对，", "actually", "I meant") followed by the corrected value.
+const CORRECTION_MARKER_ZH =
+  /^(?:不对|错了|不是|说错了?|打错了?|写错了?|输错了?|搞错了?|弄错了?|刚才说错了?|我说错了?|我打错了?|我写错了?|更正(?:一下)?|改一下|修改一下|纠正(?:一下)?|等等|等一下)(?:啊|了|呀|哦)?[\s,]*/;
+const FIELD_ZH = '(?:金额|钱|时间|日期|卡号|尾号|后四位|后4位|商户|商家|店名|银行|次数|笔数|卡|参考号|应付)';
+const CORRECTION_FIELD_ZH = new RegExp(`^${FIELD_ZH}(?:名称|名字)?(?:不对|错了|写错了?|打错了?|填错了?|有误)(?:啊|了|呀)?[\\s,]*`);
+const CORRECTION_VALUE_ZH = new RegExp(
+  `^(?:${FIELD_ZH}(?:名称|名字)?)?(?:应该|应当)?(?:是|为|改成|改为|换成)|^(?:应该是|改成|改为|换成)|^[\\d¥$]|^(?:昨天|今天|前天|上午|下午|晚上|中午|早上|周|星期)`,
+);
+const CORRECTION_ANYWHERE_ZH = /^(?:应该是|改成|改为|更正|纠正)|^(?:是)?[^,]{1,10}不是[^,]{1,10}$/;
+const CORRECTION_MARKER_EN =
+  /^(?:actually|correction|wait|oops|sorry|my bad|whoops|no|nope|not|wrong|that'?s wrong|that is wrong|that'?s not right|i meant|i mean|i mistyped|typo|let me correct|to correct)\b[\s,:;-]*/;
+const CORRECTION_VALUE_EN =
+  /^(?:i meant|i mean|i mistyped|it'?s|it is|it was|its|it should be|should be|make it|the (?:\w+ ){0,2}(?:is|was|should be|are|were)|(?:the )?(?:amount|date|time|card|bank|merchant|shop|store|last 4|last four|count|number)\b|[\d$€£¥]|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b|\w+,? (?:it'?s|it is|it was|not)\b)/;
+const CORRECTION_STANDALONE_EN =
+  /^(?:change|update|fix|correct|edit) (?:the |my )?(?:\w+ ){0,2}(?:to|into)\b|^(?:the )?(?:amount|date|time|card number|last 4|last four|bank|issuer|merchant(?: name)?|shop name|store name|count|number of charges) (?:is|was) (?:wrong|incorrect|not right)\b[\s,;:-]+\S|^(?:sorry,? )?i meant\b|^(?:it'?s|it was|its) [^,]{1,20} not [^,]{1,20}$/;
+
+function detectCorrection(t: string): boolean {
+  if (HAN.test(t)) {
+    const marker = CORRECTION_MARKER_ZH.exec(t) ?? CORRECTION_FIELD_ZH.exec(t);
+    if (marker) {
+      const rest = t.slice(marker[0].length).trim();
+      return rest !== '' && (CORRECTION_VALUE_ZH.test(rest) || CORRECTION_VALUE_ZH.test(rest.replace(/^我/, '')));
+    }
+    return CORRECTION_ANYWHERE_ZH.test(t.replace(/\s+/g, '')) && t.length <= 16;
+  }
+  const c = clean(t);
+  if (CORRECTION_STANDALONE_EN.test(c)) return true;
+  const marker = CORRECTION_MARKER_EN.exec(c);
+  if (!marker || marker[0].trim() === '') return false;
+  const rest = c.slice(marker[0].length).trim();
+  if (rest === '') return false;
+  // "no I didn't", "no receipt": a plain answer, not a new value.
+  if (/^(?:no|nope|not)$/.test(marker[0].trim().replace(/[\s,:;-]+$/, '')) && !/^(?:it'?s|it is|it was|its|the |[\d$€£¥])/.test(rest)) {
+    return false;
+  }
+  return CORRECTION_VALUE_EN.test(rest);
+}
+
+// ---------------------------------------------------------------------------------- entry
+
+const PAYLOADS: Readonly<Record<string, keyof Intents>> = {
+  human: 'human',
+  restart: 'restart',
+  back: 'back',
+  help: 'help',
+  skip: 'skip',
+  resume: 'resume',
+};
+
+export interface IntentContext {
+  /** Amounts already extracted from the same text (parse.ts passes them; saves a second scan). */
+  money?: readonly MoneyMention[];
+}
+
+export function detectIntents(text: string, ctx: IntentContext = {}): Parsed['intents'] {
+  const t = clean(text);
+  const out: Intents = {
     category: null,
     role: null,
     yesNo: null,
@@ -15,4 +763,43 @@ export function detectIntents(_text: string): Parsed['intents'] {
     correction: false,
     resume: false,
   };
+  if (t === '') {
+    out.help = /^\s*[?？]+\s*$/.test(text);
+    return out;
+  }
+
+  // Button payloads are the whole text.
+  if (CATEGORY_IDS.has(t)) {
+    out.category = t as Category;
+    return out;
+  }
+  const payload = PAYLOADS[t];
+  if (payload) {
+    (out[payload] as boolean) = true;
+    return out;
+  }
+
+  const core = commandCore(t);
+  out.correction = detectCorrection(t);
+  if (!out.correction) {
+    const money = ctx.money ?? extractMoney(text, 'CNY');
+    out.category = OTHER.test(core) ? 'other' : detectCategory(t, money);
+  }
+  out.role = detectRole(t);
+
+  out.skip = out.category === null && (SKIP_ZH.test(core) || SKIP_EN.test(core));
+  out.yesNo = out.skip || out.correction ? null : detectYesNo(t);
+
+  out.human = !HUMAN_NEGATED.test(t) && (HUMAN_ZH.test(t) || humanEn(t, core));
+  out.restart = RESTART_ZH.test(core) || RESTART_EN.test(core);
+  out.back = BACK_ZH.test(core) || BACK_EN.test(core);
+  out.help = out.category === null && (HELP_ZH.test(core) || HELP_EN.test(core));
+  out.resume = RESUME_ZH.test(core) || RESUME_EN.test(core);
+  return out;
+}
+
+function humanEn(t: string, core: string): boolean {
+  const words = core.split(/\s+/).length;
+  if (HUMAN_STRONG_EN.test(t)) return words <= 4 || HUMAN_REQUEST_EN.test(t);
+  return HUMAN_WEAK_EN.test(t) && HUMAN_REQUEST_EN.test(t) && (words <= 8 || /\b(?:talk|speak|chat) (?:to|with)\b/.test(t));
 }

@@ -22,15 +22,15 @@ const GENERIC = new Set([
 
 const ZH_NAME = "[\\u4e00-\\u9fffA-Za-z0-9&'·.\\- ]";
 const ZH_VERB =
-  '(?:的?时候|刷|消费|买|购物|购买|付款|付钱|付了|支付|结账|结帐|买单|吃|喝|加油|用卡|扫码|交易|充值|住|看|打车|停车|办|被|多扣|多收|多刷|扣了|扣款|收了|的收银|收银|的店员|店员|的服务员|服务员|的老板|老板|的pos|的POS|pos|POS|那里|那边|，|,|。|！|!|？|\\?|；|;|$)';
+  '(?:的?时候|刷|消费|买|购物|购买|付款|付钱|付了|支付|结账|结帐|买单|吃(?!饭店)|喝|加油(?!站)|用卡|扫码|交易(?!所|中心)|充值(?!中心)|住(?!宅)|看|打车|停车(?!场)|办(?!公)|被|多扣|多收|多刷|扣了|扣款|收了|的收银|收银|的店员|店员|的服务员|服务员|的老板|老板|的pos|的POS|pos|POS|那里|那边|，|,|。|！|!|？|\\?|；|;|$)';
 // 在 inside 现在/正在/还在… is not "at".
-const ZH_AT = new RegExp(`(?<![现正实存所自好还不])(?:在|去|到)(${ZH_NAME}{2,24}?)${ZH_VERB}`, 'g');
+const ZH_AT = new RegExp(`(?<![现正实存所自好还不])(?:在|去)(${ZH_NAME}{2,24}?)${ZH_VERB}`, 'g');
 const ZH_LABELLED = new RegExp(
   `(?:商户|商家|店铺|店名|店家|门店|商店)(?:的)?(?:名称|名字|名)?(?:是|叫|为|:|叫做)\\s*(${ZH_NAME}{1,30}?)(?=[，,。！!？?；;]|刷|消费|$)`,
 );
 const ZH_STAFF = new RegExp(`(?:^|[，,。！!？?；;\\s]|是|在)(${ZH_NAME}{2,24}?)的?(?:收银员|收银台|店员|服务员|pos机|POS机|刷卡机)`);
 const ZH_LEAD_NOISE = /^(?:一家|一个|那家|这家|某家|某个|附近的|楼下的|门口的|旁边的|对面的|那个|这个)/;
-const ZH_NOT_NAME = /[刷扣付了吗呢吧啊我你他她它们哪么钱元块笔次]|昨天|今天|前天|上午|下午|晚上|中午|早上/;
+const ZH_NOT_NAME = /[刷扣付了吗呢吧啊我你他她它们哪么钱元块笔次个]|昨天|今天|前天|上午|下午|晚上|中午|早上|工作日|小时|分钟/;
 
 // ------------------------------------------------------------------------------- English
 
@@ -57,7 +57,8 @@ const EN_NOT_NAME = new Set([
   'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar',
   'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'today', 'yesterday', 'tonight', 'christmas',
   'usd', 'rmb', 'hkd', 'eur', 'cny', 'gbp', 'visa', 'mastercard', 'unionpay', 'amex', 'about', 'around', 'approx',
-  'they', 'their', 'them', 'our', 'your', 'his', 'her', 'its', 'one', 'two', 'three', 'twice', 'again',
+  'they', 'their', 'them', 'our', 'your', 'his', 'her', 'its', 'one', 'two', 'three', 'twice', 'again', 'like',
+  'around', 'about', 'roughly', 'approximately', 'least', 'most', 'once', 'some point', 'that time', 'the time',
 ]);
 const TIME_LIKE = /^(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|\d+(?:[.,]\d+)?|noon|midnight|night)$/i;
 const TRAILING_CONNECTOR = /\s+(?:&|and|of|de|du|la|le|the|on|n'|'n')$/i;

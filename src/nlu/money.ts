@@ -79,7 +79,7 @@ const JIAO_ONLY = /^\s?(?:毛|角)钱?(?:([0-9]|[一二三四五六七八九])�
 const NOT_MONEY_AFTER = new RegExp(
   '^\\s?(?:次|笔|遍|回|下|个|张|人|位|天|日|号|月|年|周|星期|礼拜|小时|钟头|分钟|分|秒|点|时|岁|楼|层|路|公里|米|斤|克|件|份|杯|瓶|本|台|部|辆|倍|折|成|度|%|' +
     "times?\\b|x\\b|days?\\b|hours?\\b|hrs?\\b|minutes?\\b|mins?\\b|seconds?\\b|secs?\\b|weeks?\\b|months?\\b|years?\\b|yrs?\\b|am\\b|pm\\b|a\\.m|p\\.m|o'?clock|st\\b|nd\\b|rd\\b|th\\b|" +
-    'people|persons?\\b|items?\\b|cards?\\b|attempts?\\b|tries\\b|transactions?\\b|charges?\\b|swipes?\\b|receipts?\\b|pcs\\b|pieces?\\b|percent|digits?\\b|numbers?\\b|km\\b|kg\\b|miles?\\b|lbs?\\b|floor\\b|rooms?\\b|ago\\b)',
+    'people|persons?\\b|items?\\b|cards?\\b|attempts?\\b|tries\\b|transactions\\b|charges\\b|swipes?\\b|receipts?\\b|pcs\\b|pieces?\\b|percent|digits?\\b|numbers?\\b|km\\b|kg\\b|miles?\\b|lbs?\\b|floor\\b|rooms?\\b|ago\\b)',
   'i',
 );
 // Identifiers and card tails written before a number.
@@ -88,6 +88,7 @@ const NOT_MONEY_BEFORE = new RegExp(
     'ending(?: in| with)?|ends? (?:in|with)|ended(?: in| with)?|last (?:four|4)(?: digits?)?(?: (?:are|is|were|was))?|#|no\\.|number|call|phone|hotline|tel|reference|ref|rrn|voucher|trace|auth(?:orization)? code|order|invoice|version|cvv|pin|room|table|gate|flight)\\s*(?:是|为|:|-)?\\s*$',
   'i',
 );
+const BARE_ZH_NUMERAL_NEXT = /^(?:$|[^\u4e00-\u9fff]|[了吧啊呀呢的多左来余整块元钱])/;
 const TIME_BEFORE = /\b(?:at|by|until|till|before|after|since)\s+$/i;
 
 // ------------------------------------------------------------------------------------ cues
@@ -110,21 +111,25 @@ const CUE_EXPECTED = cue(
     "should(?: have)? be(?:en)?|should've been|it should be|supposed to be|meant to be|ought to be|expected|the price was|price was|price is|priced at|listed at|the bill was|bill was|bill is|correct amount|real amount|actual amount|the total should(?: have)? be(?:en)?|instead of|rather than|not",
 );
 const CUE_CHARGED = cue(
-  '扣了|扣款|扣费|扣掉了?|扣走了?|扣|被扣了?|刷了卡|刷了|刷卡|刷|收了|收我|实扣|实际扣了?|扣成|刷成了?|打成了?|输成了?|按成了?|写成了?|弄成了?|变成了?|成了|每笔|每次|各|划走了?|划了|拿走了?|' +
+  '实收了?|实付了?|实际支付了?|实际收了?|扣了|扣款|扣费|扣掉了?|扣走了?|扣|被扣了?|刷了卡|刷了|刷卡|刷|收了|收我|实扣|实际扣了?|扣成|刷成了?|打成了?|输成了?|按成了?|写成了?|弄成了?|变成了?|成了|每笔|每次|每回|每遍|各|(?:第?[一二两三四五六七八九十]|另一|又一)(?:次|笔)(?:是|扣了?)?|划走了?|划了|拿走了?|' +
     'charged|a charge of|charge of|took|taken|billed|debited|deducted|rang(?: it)? up(?: as)?|rung up(?: as)?|keyed(?: in| it in| it as| it)?|typed(?: in)?|entered|put through|ran(?: it| my card)?|swiped|got charged|was charged|were charged|each|per charge|per transaction|every time|both',
 );
 const CUE_NEUTRAL = cue(
-  '付了|付款|支付了?|付|花了|消费了?|金额|一共|总共|共计?|合计|总额|价格|退款|退了|退回了?|退还了?|退|预授权|冻结了?|到账了?|入账了?|交易金额|消费金额|账单|' +
-    'paid|pay|payment of|payment|amount(?: of)?|total(?: of)?|cost|costs|spent|purchase of|bill(?: of)?|hold of|pending|preauth(?:orization)?(?: of)?|refund(?:ed)?(?: of)?|refund me|credit of|worth|balance of|sum of|price',
+  '我是说|我说的是|我的意思是|付了|付款|支付了?|付|花了|消费了?|金额|一共|总共|共计?|合计|总额|价格|退款|退了|退回了?|退还了?|退|预授权|冻结了?|到账了?|入账了?|交易金额|消费金额|账单|' +
+    'i meant|i mean|meant|paid|pay|payment of|payment|amount(?: of)?|total(?: of)?|cost|costs|spent|purchase of|bill(?: of)?|hold of|pending|preauth(?:orization)?(?: of)?|refund(?:ed)?(?: of)?|refund me|credit of|worth|balance of|sum of|price',
 );
 const CUE_NOT = /(?:不是|而不是|not|rather than)\s*$/i;
-const PAIR_EXPECTED_FIRST = /^\s?(?:刷成了?|打成了?|输成了?|按成了?|写成了?|弄成了?|被刷成了?|被打成了?|变成了?|keyed as|rung up as|rang up as|entered as|typed as|became|turned into)/i;
+const PAIR_EXPECTED_FIRST = /^\s?(?:被?(?:刷|打|输|按|写|弄|扣|算|收|敲)成了?|变成了?|keyed as|rung up as|rang up as|entered as|typed as|became|turned into)/i;
 const PAIR_CHARGED_FIRST = /^\s?(?:instead of|rather than|而不是|不是)/i;
 const SUFFIX_DIFFERENCE = /^\s?(?:extra|too much|too many|more than (?:it should|i should|agreed|expected)|over\b|多了)/i;
-const SUFFIX_CHARGED = /^\s?(?:was taken|were taken|was charged|were charged|got charged|was deducted|was debited|each|apiece|a piece|per charge|each time|被扣|被刷|被划走)/i;
+const SUFFIX_CHARGED =
+  /^\s?(?:(?:was|were|got|been|has been|had been)\s+)?(?:taken|charged|deducted|debited|withdrawn|removed|gone)\b|^\s?(?:each|apiece|a piece|per charge|each time|被扣|被刷|被划走|扣掉了|被扣掉)/i;
+// "a 89.99 charge", "an $18 transaction": one charge, not a count of them.
+const SUFFIX_ONE_CHARGE = /^\s?(?:charge|transaction|debit|payment|deduction)\b(?!s)/i;
+const ARTICLE_BEFORE = /\b(?:a|an|one|the|that|this)\s+$/i;
 const SUFFIX_EXPECTED = /^\s?(?:才对|是对的|is correct|was correct|is right|was the right)/i;
 // Words that give a role from further back in the clause ("扣了两次，66元" is still charged).
-const CLAUSE_DIFFERENCE = /多扣|多收|多刷|多付|overcharg/i;
+const CLAUSE_DIFFERENCE = /多扣|多收|多刷|多付|少收|少扣|少刷|少付|overcharg|undercharg/i;
 const CLAUSE_EXPECTED = /应该|本来|原价|should|supposed to|meant to/i;
 const CLAUSE_CHARGED = /扣|刷|收了|charged|billed|debited|deducted|took|rang up|keyed/i;
 
@@ -248,6 +253,15 @@ function scan(text: string, defaultCurrency: string): Candidate[] {
       minor += jiao * (exp >= 1 ? 10 ** (exp - 1) : 0) + fen * (exp >= 2 ? 10 ** (exp - 2) : 0);
     }
     if (!(minor > 0) || minor > 1e13) continue;
+    // 一共, 一起, 一样, 三星: a bare Chinese numeral glued to a word is part of that word.
+    if (
+      currency === null &&
+      !/\d/.test(raw) &&
+      !BARE_ZH_NUMERAL_NEXT.test(text.slice(numEnd, numEnd + 1)) &&
+      !PAIR_EXPECTED_FIRST.test(text.slice(numEnd, numEnd + 8))
+    ) {
+      continue;
+    }
 
     if (currency === null) {
       if (NOT_MONEY_AFTER.test(after)) continue;
@@ -305,6 +319,13 @@ function resolve(text: string, defaultCurrency: string): Candidate[] {
     if (SUFFIX_DIFFERENCE.test(after)) {
       role = 'difference';
       c.cue = true;
+    } else if (
+      role === null &&
+      SUFFIX_ONE_CHARGE.test(after) &&
+      (c.currency !== null || /\./.test(text.slice(c.numStart, c.numEnd)) || ARTICLE_BEFORE.test(before))
+    ) {
+      role = 'charged';
+      c.cue = true;
     } else if (role === null && SUFFIX_CHARGED.test(after)) {
       role = 'charged';
       c.cue = true;
@@ -314,7 +335,7 @@ function resolve(text: string, defaultCurrency: string): Candidate[] {
     }
     if (c.pairExpectedFirst || c.pairChargedFirst) c.cue = true;
     if (role === null && (c.currency !== null || c.strong || c.cue)) {
-      role = clauseRole(text, Math.max(prevEnd, c.start - 16), c.start);
+      role = clauseRole(text, Math.max(prevEnd, c.start - 32), c.start);
     }
     c.role = role;
     kept.push(c);
@@ -347,13 +368,35 @@ function isMoney(c: Candidate, all: readonly Candidate[]): boolean {
   return all.some((o) => o !== c && o.currency !== null && (o.pairChargedFirst || o.pairExpectedFirst) && Math.abs(o.end - c.start) < 16);
 }
 
-function toMention(c: Candidate, defaultCurrency: string): MoneyMention {
-  return { value: { minor: c.minor, currency: c.currency ?? defaultCurrency }, role: c.role };
+/**
+ * "paid 15 euros and they took 150": an amount without a currency takes the one currency
+ * written elsewhere in the same message; with none or several, the default applies.
+ */
+function impliedCurrency(cands: readonly Candidate[], defaultCurrency: string): string {
+  let seen: string | null = null;
+  for (const c of cands) {
+    if (c.currency === null) continue;
+    if (seen !== null && seen !== c.currency) return defaultCurrency;
+    seen = c.currency;
+  }
+  return seen ?? defaultCurrency;
+}
+
+function toMention(c: Candidate, implied: string, defaultCurrency: string): MoneyMention {
+  if (c.currency !== null || implied === defaultCurrency) {
+    return { value: { minor: c.minor, currency: c.currency ?? defaultCurrency }, role: c.role };
+  }
+  // The minor units were computed with the default currency's exponent; redo them for JPY & co.
+  const shift = exponentOf(implied) - exponentOf(defaultCurrency);
+  const minor = shift === 0 ? c.minor : Math.round(c.minor * 10 ** shift);
+  return { value: { minor, currency: implied }, role: c.role };
 }
 
 export function extractMoney(text: string, defaultCurrency: string): MoneyMention[] {
   const cands = resolve(text, defaultCurrency);
-  return cands.filter((c) => isMoney(c, cands)).map((c) => toMention(c, defaultCurrency));
+  const money = cands.filter((c) => isMoney(c, cands));
+  const implied = impliedCurrency(money, defaultCurrency);
+  return money.map((c) => toMention(c, implied, defaultCurrency));
 }
 
 /**
@@ -365,9 +408,10 @@ export function parseMoneyAnswer(text: string, defaultCurrency: string): Money |
   const money = cands.filter((c) => isMoney(c, cands));
   const pool = money.length > 0 ? money : cands;
   if (pool.length === 0) return null;
-  const first = toMention(pool[0] as Candidate, defaultCurrency).value;
+  const implied = impliedCurrency(pool, defaultCurrency);
+  const first = toMention(pool[0] as Candidate, implied, defaultCurrency).value;
   const same = pool.every((c) => {
-    const v = toMention(c, defaultCurrency).value;
+    const v = toMention(c, implied, defaultCurrency).value;
     return v.minor === first.minor && v.currency === first.currency;
   });
   return same ? first : null;

@@ -18,14 +18,15 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
   const text = redaction.text;
   const cur = opts.defaultCurrency;
   const facts = extractFacts(text);
+  const money = extractMoney(text, cur);
   return {
     text,
     lang: detectLanguage(text),
     langSwitch: detectLanguageSwitch(text),
     redaction: { cardNumbers: redaction.cardNumbers, secrets: redaction.secrets, last4: redaction.last4 },
-    intents: detectIntents(text),
+    intents: detectIntents(text, { money }),
     entities: {
-      money: extractMoney(text, cur),
+      money,
       when: extractWhen(text, opts),
       last4: extractLast4(text),
       count: extractCount(text),

@@ -20,7 +20,7 @@ const MERCHANT_ID_BEFORE =
   /(?:商户号|商户编号|商户代码|商户id|商编|merchant\s*(?:id|no\.?|number|code|#)|\bmid)\s*(?:码)?\s*(?:是|为|:|#|=|is|was)?\s*$/i;
 
 const SECRET_KEY =
-  '(?:(?<![a-z])(?:cvv2?|cvc2?|cvn2?|csc|pin(?:\\s*(?:code|number|no\\.?))?|otp|sms\\s*code|security\\s*code|passcode|password|verification\\s*code|one[- ]time\\s*(?:pass)?code)(?![a-z])|pin码|安全码|校验码|交易密码|密码|验证码|动态码|动态密码|短信码|短信验证码)';
+  '(?:(?<![a-z])(?:cvv2?|cvc2?|cvn2?|csc|pin(?:\\s*(?:code|number|no\\.?))?|otp|sms\\s*code|security\\s*code|passcode|password|verification\\s*code|one[- ]time\\s*(?:pass)?code|code\\s+(?:they|the bank|you|u|it)\\s+(?:texted|sent|messaged|smsed|smsd)(?:\\s+(?:me|to me))?)(?![a-z])|pin码|安全码|校验码|交易密码|密码|验证码|动态码|动态密码|短信码|短信验证码)';
 // "cvv 123", "安全码是456", "my PIN is 1234", "验证码:889900"
 const SECRET_AFTER = new RegExp(
   `(${SECRET_KEY}\\s*(?:(?:number|no\\.?|码|号)\\s*)?(?:(?:is|was|=|:|是|为|#|-)\\s*)?)(\\d{3,8})(?![\\d])(?!\\.\\d)`,

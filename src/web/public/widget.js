@@ -35,8 +35,8 @@
   var STRINGS = {
     'zh-CN': {
       launcher: '刷卡遇到问题？',
-      launcherOpen: '打开刷卡问题在线客服',
-      launcherClose: '关闭刷卡问题在线客服',
+      // The accessible name contains the visible text (WCAG 2.5.3); open/closed is aria-expanded.
+      launcherLabel: '刷卡遇到问题？在线客服',
       unread: '条新消息',
       dialog: '刷卡问题在线客服',
       title: '刷卡问题客服',
@@ -57,8 +57,8 @@
       ph_money: '金额，例如：88元 或 $45',
       ph_digits4: '卡号后四位，例如：1024',
       ph_datetime: '例如：昨天晚上7点',
-      ph_yesno: '是 / 否，也可以直接说明',
-      ph_choice: '点选上面的选项，或直接描述',
+      ph_yesno: '是 / 否…',
+      ph_choice: '点选选项，或直接输入…',
       hint_digits4: '只需 4 位数字，请勿输入完整卡号。',
       connecting: '正在连接…',
       offline: '网络已断开，正在重新连接。您输入的消息会在连接恢复后发出。',
@@ -68,8 +68,7 @@
     },
     en: {
       launcher: 'Card payment problem?',
-      launcherOpen: 'Open card payment help chat',
-      launcherClose: 'Close card payment help chat',
+      launcherLabel: 'Card payment problem? Chat with us',
       unread: 'new messages',
       dialog: 'Card payment help chat',
       title: 'Card payment help',
@@ -91,8 +90,8 @@
       ph_money: 'Amount, e.g. 88 or $45',
       ph_digits4: 'Last 4 digits, e.g. 1024',
       ph_datetime: 'e.g. yesterday 7pm',
-      ph_yesno: 'Yes / no, or tell me more',
-      ph_choice: 'Pick an option above or describe it',
+      ph_yesno: 'Yes / no…',
+      ph_choice: 'Choose an option or type…',
       hint_digits4: 'Just 4 digits — never the full card number.',
       connecting: 'Connecting…',
       offline: 'Connection lost, reconnecting. Messages you type will be sent when it is back.',
@@ -357,7 +356,7 @@
   }
 
   function updateLauncherLabel() {
-    var label = isOpen ? t('launcherClose') : t('launcherOpen');
+    var label = t('launcherLabel');
     if (unread > 0 && !isOpen) label += ' (' + unread + ' ' + t('unread') + ')';
     launcher.setAttribute('aria-label', label);
     badge.textContent = unread > 9 ? '9+' : String(unread);

@@ -1,0 +1,121 @@
+// In-process cost of one engine turn (NLU + actor restore + send + render + persist to the memory
+// store), timed over whole scripted conversations; also records each script's text sequence.
+import { randomUUID } from 'node:crypto';
+import { testConfig } from '../src/config';
+import { Engine } from '../src/engine/engine';
+import { Renderer } from '../src/i18n';
+import { createMemoryStores } from '../src/store/memory';
+import { SCRIPTS, ScriptCursor, staticSequence, type BenchScript } from './scripts';
+import { percentile, round, Samples } from './stats';
+
+export interface ScriptRun {
+  id: string;
+  /** The user texts sent, in order (the echo baseline replays exactly these). */
+  texts: string[];
+  outcome: 'handoff' | 'no_ask_no_handoff' | 'no_answer' | 'stuck' | 'too_many_turns' | 'threw';
+  slotsAsked: string[];
+}
+
+export interface EngineTurnResult {
+  turns: number;
+  conversations: number;
+  completed: number;
+  failedConversations: number;
+  turnUs: { p50: number; p95: number; p99: number; mean: number };
+  /** NLU alone (Engine.parse) over the same texts, for comparison. */
+  parseUs: { p50: number; p99: number };
+  scripts: ScriptRun[];
+}
+
+function makeEngine(): Engine {
+  const config = testConfig();
+  const stores = createMemoryStores({ sessionTtlSeconds: config.SESSION_TTL_SECONDS, caseRetentionDays: config.CASE_RETENTION_DAYS });
+  return new Engine({ stores, renderer: new Renderer(), config });
+}
+
+/** Plays one script to its end; `time` receives each turn's duration in ms. */
+async function play(engine: Engine, script: BenchScript, time?: (ms: number) => void): Promise<ScriptRun> {
+  const cursor = new ScriptCursor(script);
+  const id = `conv-${randomUUID()}`;
+  const texts: string[] = [];
+  const slotsAsked: string[] = [];
+  let text = cursor.first;
+  for (;;) {
+    texts.push(text);
+    let out;
+    const t0 = performance.now();
+    try {
+      out = await engine.handle({ conversationId: id, type: 'message', text });
+    } catch {
+      return { id: script.id, texts, outcome: 'threw', slotsAsked };
+    }
+    time?.(performance.now() - t0);
+    const v = cursor.next(out);
+    if (v.kind === 'handoff') return { id: script.id, texts, outcome: 'handoff', slotsAsked };
+    if (v.kind === 'error') return { id: script.id, texts, outcome: v.reason, slotsAsked };
+    slotsAsked.push(v.slot);
+    text = v.next;
+  }
+}
+
+/**
+ * Runs conversations round-robin over the scripts: `warmupMs` untimed, then timed until
+ * `turns` turns or `maxMs` elapsed, whichever first.
+ */
+export async function benchEngineTurns(opts: { turns: number; warmupMs: number; maxMs: number }): Promise<EngineTurnResult> {
+  const engine = makeEngine();
+  const scripts: ScriptRun[] = [];
+  for (const s of SCRIPTS) scripts.push(await play(engine, s));
+  // A script that failed in its first turn still gives the baseline something realistic to send.
+  for (const r of scripts) {
+    if (r.texts.length < 3) {
+      const s = SCRIPTS.find((x) => x.id === r.id);
+      if (s) r.texts = staticSequence(s);
+    }
+  }
+
+  let i = 0;
+  const warmEnd = performance.now() + opts.warmupMs;
+  while (performance.now() < warmEnd) await play(engine, SCRIPTS[i++ % SCRIPTS.length] as BenchScript);
+
+  const samples = new Samples();
+  let conversations = 0;
+  let completed = 0;
+  const deadline = performance.now() + opts.maxMs;
+  while (samples.length < opts.turns && performance.now() < deadline) {
+    const r = await play(engine, SCRIPTS[i++ % SCRIPTS.length] as BenchScript, (ms) => samples.push(ms * 1000));
+    conversations++;
+    if (r.outcome === 'handoff') completed++;
+  }
+  const sorted = samples.sorted();
+  let sum = 0;
+  for (const v of sorted) sum += v;
+
+  // NLU alone over the texts the scripts send.
+  const texts = scripts.flatMap((s) => s.texts);
+  const parse = new Samples();
+  const now = new Date();
+  for (let k = 0; k < 200; k++) for (const t of texts) engine.parse(t, now);
+  for (let k = 0; k < 300; k++) {
+    for (const t of texts) {
+      const t0 = performance.now();
+      engine.parse(t, now);
+      parse.push((performance.now() - t0) * 1000);
+    }
+  }
+  const ps = parse.sorted();
+  return {
+    turns: samples.length,
+    conversations,
+    completed,
+    failedConversations: conversations - completed,
+    turnUs: {
+      p50: round(percentile(sorted, 50), 1),
+      p95: round(percentile(sorted, 95), 1),
+      p99: round(percentile(sorted, 99), 1),
+      mean: round(sum / Math.max(1, sorted.length), 1),
+    },
+    parseUs: { p50: round(percentile(ps, 50), 1), p99: round(percentile(ps, 99), 1) },
+    scripts,
+  };
+}
