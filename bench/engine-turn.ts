@@ -27,10 +27,10 @@ export interface EngineTurnResult {
   scripts: ScriptRun[];
 }
 
-function makeEngine(): Engine {
+function makeEngine(): { engine: Engine; close: () => Promise<void> } {
   const config = testConfig();
   const stores = createMemoryStores({ sessionTtlSeconds: config.SESSION_TTL_SECONDS, caseRetentionDays: config.CASE_RETENTION_DAYS });
-  return new Engine({ stores, renderer: new Renderer(), config });
+  return { engine: new Engine({ stores, renderer: new Renderer(), config }), close: () => stores.close() };
 }
 
 /** Plays one script to its end; `time` receives each turn's duration in ms. */
@@ -63,7 +63,7 @@ async function play(engine: Engine, script: BenchScript, time?: (ms: number) => 
  * `turns` turns or `maxMs` elapsed, whichever first.
  */
 export async function benchEngineTurns(opts: { turns: number; warmupMs: number; maxMs: number }): Promise<EngineTurnResult> {
-  const engine = makeEngine();
+  const { engine, close } = makeEngine();
   const scripts: ScriptRun[] = [];
   for (const s of SCRIPTS) scripts.push(await play(engine, s));
   // A script that failed in its first turn still gives the baseline something realistic to send.
@@ -104,6 +104,7 @@ export async function benchEngineTurns(opts: { turns: number; warmupMs: number; 
     }
   }
   const ps = parse.sorted();
+  await close();
   return {
     turns: samples.length,
     conversations,

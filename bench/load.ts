@@ -144,6 +144,8 @@ export interface LoadOptions {
   durationMs: number;
   /** Per-script text sequences for the echo baseline, in SCRIPTS order. */
   echoTexts: readonly (readonly string[])[];
+  /** Cumulative CPU µs of the server under test, read at the start and end of the measured window. */
+  serverCpuUs?: () => Promise<number>;
 }
 
 export interface LoadResult {
@@ -157,6 +159,11 @@ export interface LoadResult {
   errorsByKind: Partial<Record<ErrorKind, number>>;
   conversationsCompleted: number;
   conversationsStarted: number;
+  /** Server child CPU (user+system) per counted turn, and its utilisation in cores. */
+  serverCpuUsPerTurn: number | null;
+  serverCores: number | null;
+  /** This (load generator) process's CPU utilisation in cores over the window. */
+  loadGenCores: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -175,6 +182,18 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const t0 = performance.now();
   const measureFrom = t0 + o.warmupMs;
   const end = measureFrom + o.durationMs;
+  let cpuStart: Promise<number> | null = null;
+  let cpuEnd: Promise<number> | null = null;
+  let genStart = process.cpuUsage();
+  const startTimer = setTimeout(() => {
+    genStart = process.cpuUsage();
+    if (o.serverCpuUs) cpuStart = o.serverCpuUs();
+  }, o.warmupMs);
+  const win: { gen: NodeJS.CpuUsage | null } = { gen: null };
+  const endTimer = setTimeout(() => {
+    win.gen = process.cpuUsage(genStart);
+    if (o.serverCpuUs) cpuEnd = o.serverCpuUs();
+  }, o.warmupMs + o.durationMs);
 
   const vu = async (index: number) => {
     let n = index;
@@ -211,9 +230,16 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     }
   };
   await Promise.all(Array.from({ length: o.users }, (_, i) => vu(i)));
+  // The end timer may still be pending if the last turns finished early; let it fire.
+  while (win.gen === null) await sleep(5);
+  clearTimeout(startTimer);
+  clearTimeout(endTimer);
   client.close();
   const sorted = samples.sorted();
   const seconds = o.durationMs / 1000;
+  let serverCpu: number | null = null;
+  if (cpuStart && cpuEnd) serverCpu = (await cpuEnd) - (await cpuStart);
+  const gen = win.gen;
   return {
     mode: o.mode,
     users: o.users,
@@ -230,6 +256,9 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     errorsByKind,
     conversationsCompleted: completed,
     conversationsStarted: started,
+    serverCpuUsPerTurn: serverCpu === null ? null : round(serverCpu / Math.max(1, samples.length), 1),
+    serverCores: serverCpu === null ? null : round(serverCpu / (o.durationMs * 1000), 2),
+    loadGenCores: round((gen.user + gen.system) / (o.durationMs * 1000), 2),
   };
 }
 

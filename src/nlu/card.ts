@@ -139,9 +139,29 @@ function leadingLiteral(source: string): string | null {
     if (stripped === s) break;
     s = stripped;
   }
-  const m = /^(?:[a-z\u4e00-\u9fff'\- ]|\\\.)+/i.exec(s);
-  const literal = m ? m[0].replace(/\\\./g, '.').replace(/\s+$/, '').toLowerCase() : '';
-  return literal.length >= 2 ? literal : null;
+  // Literal characters, escaped dots and mandatory spaces (\s+) make up the key.
+  let key = '';
+  let i = 0;
+  while (i < s.length) {
+    const rest = s.slice(i);
+    const lit = /^[a-z\u4e00-\u9fff'\- ]/i.exec(rest);
+    if (lit) {
+      key += lit[0];
+      i += 1;
+    } else if (rest.startsWith('\\.')) {
+      key += '.';
+      i += 2;
+    } else if (rest.startsWith('\\s+')) {
+      key += ' ';
+      i += 4;
+    } else {
+      break;
+    }
+  }
+  // A quantifier right after the last character makes that character optional.
+  if (/^[?*{]/.test(s.slice(i))) key = key.slice(0, -1);
+  key = key.toLowerCase();
+  return key.trim().length >= 2 ? key : null;
 }
 
 function compile(d: IssuerDef): CompiledIssuer {

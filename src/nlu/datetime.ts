@@ -275,10 +275,15 @@ function viaChrono(text: string, opts: ParseOptions, now: Wall): Found | 'vague'
     const own = holiday(text, now) ?? dayOfMonth(text, now);
     if (own) {
       date = own;
-    } else if (timed ?? period) {
-      date = wallOf((timed ?? period) as Result);
+    } else if (timed) {
+      date = wallOf(timed);
       rollback = TODAY_WORD.test(text) ? 'none' : 'day';
+    } else if (period && NOON.test(period.text)) {
+      // "中午刷的": noon is a time; the day is the latest noon that has passed.
+      date = wallOf(period);
+      rollback = 'day';
     }
+    // A bare 晚上/morning without a day could be last night or this morning: ask instead.
   }
   if (date === null) return monthOnly ? 'vague' : 'none';
 

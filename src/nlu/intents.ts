@@ -29,9 +29,9 @@ function clean(text: string): string {
 }
 
 const LEAD_FILLER =
-  /^(?:(?:ok(?:ay)?|hey|hi|hello|um+|uh+|hmm+|so|well|please|pls|plz|just|now|then|and|can (?:we|you|i)|could (?:we|you|i)|would you|will you|let'?s|let us|i (?:want|need|would like|'d like|wanna) to|i wanna|i'?d like to|i'?d like|we (?:want|need) to|maybe|请|麻烦你?|我想|我要|我需要|我们|能不能|能否|可以|可不可以|你好|您好|那就?|帮我|给我|还是|直接|现在|先)[\s,]*)+/;
+  /^(?:(?:(?:ok(?:ay)?|hey|hi|hello|um+|uh+|hmm+|so|well|please|pls|plz|just|now|then|and|can (?:we|you|i)|could (?:we|you|i)|would you|will you|let'?s|let us|i (?:want|need|would like|'d like|wanna) to|i wanna|i'?d like to|i'?d like|we (?:want|need) to|maybe)(?![a-z'])|请|麻烦你?|我想|我要|我需要|我们|能不能|能否|可以|可不可以|你好|您好|那就?|帮我|给我|还是|直接|现在|先)[\s,]*)+/;
 const TRAIL_FILLER =
-  /(?:[\s,]*(?:please|pls|plz|thanks|thank you|thx|now|for me|lol|吧|吗|呢|啊|呀|哈|了|一下|好吗|可以吗|行吗|谢谢|好不好|嘛|哦|噢|哟|呗))+$/;
+  /(?:[\s,]*(?:(?<![a-z'])(?:please|pls|plz|thanks|thank you|thx|now|for me|lol)|吧|吗|呢|啊|呀|哈|了|一下|好吗|可以吗|行吗|谢谢|好不好|嘛|哦|噢|哟|呗))+$/;
 
 /** The message stripped of politeness, for commands that must be (nearly) the whole message. */
 function commandCore(t: string): string {
@@ -87,7 +87,7 @@ const UNRECOGNIZED = new RegExp(
     '来历不明',
     '不知道(?:是)?(?:哪|什么)(?:来|里|家|地方)的?(?:扣款|消费|交易|钱)?',
     // en
-    "\\b(?:didn't|did not|never) (?:make|made|authori[sz]e|do|buy|purchase|order|recogni[sz]e)\\b(?! (?:a|any) (?:mistake|error))",
+    "\\b(?:didn't|did not|never) (?:make|made|authori[sz]e[ds]?|do|buy|bought|purchase[ds]?|order|recogni[sz]e)\\b(?! (?:a|any) (?:mistake|error))",
     "\\b(?:don't|do not|can't|cannot|couldn't) recogni[sz]e",
     '\\bunrecogni[sz]ed\\b',
     '\\bnot recogni[sz]ed\\b',
@@ -499,11 +499,11 @@ const SELF_MERCHANT_ZH = /我(?:自己)?(?:是)?开(?:了)?(?:一)?(?:家|个|�
 const HOLDER_NOUN_EN =
   "customers?|cardholders?|card[- ]holders?|card owner|shoppers?|guests?|buyers?|consumers?|clients?|patrons?|purchasers?|account holder|card ?member|the one who paid|the person who paid|the one who was charged|the person who was charged";
 const MERCHANT_NOUN_EN =
-  'merchants?|shop ?owners?|store ?owners?|business ?owners?|owners?|sellers?|cashiers?|vendors?|retailers?|shopkeepers?|proprietors?|managers?|clerks?|staff|employees?|bartenders?|waiters?|waitress|servers?|franchisee|the (?:shop|store|restaurant|business|seller)|on the merchant side';
-const SELF_EN =
-  /(?:^|[^a-z'])(?:i'?m|i am|i was|we'?re|we are|we were|as|this is|speaking as|i work as)\s+(not\s+)?((?:[\w'-]+\s+){0,4}?[\w'-]+)(?=$|[\s,.!?;:])/g;
-const HOLDER_NOUN_EN_RE = new RegExp(`\\b(?:${HOLDER_NOUN_EN})\\b`);
-const MERCHANT_NOUN_EN_RE = new RegExp(`\\b(?:${MERCHANT_NOUN_EN})\\b`);
+  'merchants?|shop ?owners?|store ?owners?|business ?owners?|owners?|sellers?|cashiers?|vendors?|retailers?|shopkeepers?|proprietors?|managers?|clerks?|staff|employees?|bartenders?|waiters?|waitress|servers?|franchisee|on the merchant side';
+const SELF_EN = new RegExp(
+  `(?:^|[^a-z'])(?:(?:i'?m|i am|i was|we'?re|we are|we were|this is|speaking as|i work as)\\s+(not\\s+)?(?:(?:just|also|only|actually|really)\\s+)?(?:(?:a|an|the|one of the|your|their)\\s+(?:[\\w'-]+\\s+){0,2}?)?|as\\s+(?:a|an)\\s+(?:[\\w'-]+\\s+){0,2}?)(?:(${HOLDER_NOUN_EN})|(${MERCHANT_NOUN_EN}))\\b`,
+  'g',
+);
 const BARE_ROLE_EN = new RegExp(
   `^(?:(?:i'?m|i am|we'?re|we are)\\s+)?(?:a |an |the |just a |just the )?(?:(${HOLDER_NOUN_EN})|(${MERCHANT_NOUN_EN}))(?:\\s+(?:here|side|speaking))?$`,
 );
@@ -544,7 +544,7 @@ const WEAK_HOLDER = new RegExp(
     '我(?!们).{0,4}(?:没)?收到(?:了)?(?:扣款|短信|退款)',
     "\\bmy (?:card(?! machine| reader| terminal)|credit card|debit card|visa|mastercard|amex|account|statement|bank|balance|money|refund|wallet|purchase)\\b",
     '\\b(?:charged|billed|debited|overcharged|double[- ]charged|refunded|took|scammed|ripped off) me\\b',
-    "\\b(?:i|we) (?:was|were|got|am being|have been|'ve been|been) (?:\\w+ )?(?:charged|billed|debited|overcharged|double[- ]charged|hit)\\b",
+    "\\b(?:i|we) (?:\\w+ )?(?:was|were|got|am being|have been|'ve been|been) (?:\\w+ )?(?:charged|billed|debited|overcharged|double[- ]charged|hit)\\b",
     '\\bam i being charged\\b',
     '\\b(?:i|we) paid\\b',
     "\\bi (?:bought|purchased|used|tapped|spent|ordered|returned|checked out|stayed|rented|see|saw|noticed|gave them)\\b",
@@ -566,13 +566,6 @@ function lastRoleIn(fragment: string): Role | null {
   return best?.role ?? null;
 }
 
-function firstRoleInEn(fragment: string): Role | null {
-  const h = HOLDER_NOUN_EN_RE.exec(fragment);
-  const m = MERCHANT_NOUN_EN_RE.exec(fragment);
-  if (h && (!m || h.index <= m.index)) return 'cardholder';
-  return m ? 'merchant' : null;
-}
-
 const flip = (r: Role): Role => (r === 'cardholder' ? 'merchant' : 'cardholder');
 
 function detectRole(t: string): Role | null {
@@ -592,8 +585,8 @@ function detectRole(t: string): Role | null {
   if (SELF_MERCHANT_ZH.test(t)) return 'merchant';
   SELF_EN.lastIndex = 0;
   for (const m of t.matchAll(SELF_EN)) {
-    const role = firstRoleInEn(m[2] ?? '');
-    if (role) return m[1] ? flip(role) : role;
+    const role: Role = m[2] !== undefined ? 'cardholder' : 'merchant';
+    return m[1] ? flip(role) : role;
   }
   if (SELF_MERCHANT_EN.test(t)) return 'merchant';
 
@@ -687,7 +680,7 @@ const HELP_EN =
   /^(?:help|help me|what can you do|what can you help (?:me )?with|how does (?:this|it) work|how do i use (?:this|it)|how to use(?: this)?|what do you do|what is this|what are you|who are you|menu|options|instructions|commands|i need help(?: using this(?: chat| bot)?)?|i need some help|what are my options|how can you help(?: me)?)$/;
 
 const SKIP_ZH =
-  /^(?:这个|我|我也|真|确实|实在|这|那个)?(?:跳过|略过|不知道|不清楚|不记得|记不清|记不得|想不起来?|忘了|忘记了|没印象|没注意|不确定|说不好|不太清楚|不太记得|不了解|没看|搞不清|弄不清)/;
+  /^(?:这个|我|我也|真|确实|实在|这|那个)?(?:跳过|略过|不知道|不清楚|不记得|记不清|记不得|想不起来?|忘(?:了|记了?)?|没印象|没注意|不确定|说不好|不太清楚|不太记得|不了解|没看|搞不清|弄不清)/;
 const SKIP_EN =
   /^(?:skip|pass|n\/?a|idk|dunno|don'?t know|i (?:really )?(?:don'?t|do not) know|not sure|i'?m not sure|unsure|no idea|no clue|(?:i )?(?:can'?t|cannot|don'?t|do not) remember|(?:i )?(?:forgot|forget)|i have no idea|next(?: question)?)\b/;
 
@@ -703,13 +696,13 @@ const CORRECTION_FIELD_ZH = new RegExp(`^${FIELD_ZH}(?:名称|名字)?(?:不对|
 const CORRECTION_VALUE_ZH = new RegExp(
   `^(?:${FIELD_ZH}(?:名称|名字)?)?(?:应该|应当)?(?:是|为|改成|改为|换成)|^(?:应该是|改成|改为|换成)|^[\\d¥$]|^(?:昨天|今天|前天|上午|下午|晚上|中午|早上|周|星期)`,
 );
-const CORRECTION_ANYWHERE_ZH = /^(?:应该是|改成|改为|更正|纠正)|^(?:是)?[^,]{1,10}不是[^,]{1,10}$/;
+const CORRECTION_ANYWHERE_ZH = /^(?:应该是|改成|改为|更正|纠正)|^是[^,]{1,10}不是[^,]{1,10}$|^不是[^,]{1,12},(?:应该|而)?是/;
 const CORRECTION_MARKER_EN =
-  /^(?:actually|correction|wait|oops|sorry|my bad|whoops|no|nope|not|wrong|that'?s wrong|that is wrong|that'?s not right|i meant|i mean|i mistyped|typo|let me correct|to correct)\b[\s,:;-]*/;
+  /^(?:(?:actually|correction|i meant|i mean|i mistyped|typo|let me correct|to correct)\b[\s,:;-]*|(?:wait|oops|sorry|my bad|whoops|no|nope|wrong|that'?s wrong|that is wrong|that'?s not right|that'?s incorrect)\s*[,:;.!-]+\s*|(?:oops|sorry|whoops|my bad)\s+(?=i meant|i mean))/;
 const CORRECTION_VALUE_EN =
   /^(?:i meant|i mean|i mistyped|it'?s|it is|it was|its|it should be|should be|make it|the (?:\w+ ){0,2}(?:is|was|should be|are|were)|(?:the )?(?:amount|date|time|card|bank|merchant|shop|store|last 4|last four|count|number)\b|[\d$€£¥]|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b|\w+,? (?:it'?s|it is|it was|not)\b)/;
 const CORRECTION_STANDALONE_EN =
-  /^(?:change|update|fix|correct|edit) (?:the |my )?(?:\w+ ){0,2}(?:to|into)\b|^(?:the )?(?:amount|date|time|card number|last 4|last four|bank|issuer|merchant(?: name)?|shop name|store name|count|number of charges) (?:is|was) (?:wrong|incorrect|not right)\b[\s,;:-]+\S|^(?:sorry,? )?i meant\b|^(?:it'?s|it was|its) [^,]{1,20} not [^,]{1,20}$/;
+  /^(?:change|update|fix|correct|edit) (?:the |my )?(?:\w+ ){0,2}(?:to|into)\b|^(?:the )?(?:amount|date|time|card number|last 4|last four|bank|issuer|merchant(?: name)?|shop name|store name|count|number of charges) (?:is|was) (?:wrong|incorrect|not right)\b[\s,;:-]+\S|^(?:sorry,? )?i meant\b|^(?:it'?s|it was|its) [^,]{1,20} not [^,]{1,20}$|^not (?!yet|really|sure|at all)[^,]{1,25}, ?(?:it'?s|it is|it was|its|but)\b/;
 
 function detectCorrection(t: string): boolean {
   if (HAN.test(t)) {
@@ -798,7 +791,11 @@ export function detectIntents(text: string, ctx: IntentContext = {}): Parsed['in
   return out;
 }
 
+const HUMAN_BARE_EN =
+  /^(?:(?:an? |the |your |some )?(?:live |real |actual )?(?:agents?|humans?|person|operator|representative|rep|customer service|customer support|support|staff|someone|somebody|live chat)|(?:talk|speak|chat) (?:to|with) (?:someone|somebody|a person|an? agent|a human|staff|support))$/;
+
 function humanEn(t: string, core: string): boolean {
+  if (HUMAN_BARE_EN.test(core)) return true;
   const words = core.split(/\s+/).length;
   if (HUMAN_STRONG_EN.test(t)) return words <= 4 || HUMAN_REQUEST_EN.test(t);
   return HUMAN_WEAK_EN.test(t) && HUMAN_REQUEST_EN.test(t) && (words <= 8 || /\b(?:talk|speak|chat) (?:to|with)\b/.test(t));

@@ -107,7 +107,7 @@ const CUE_DIFFERENCE = cue(
     'overcharged(?: me)?(?: by)?|over-charged(?: me)?(?: by)?|undercharged(?: me)?(?: by)?|under-charged(?: me)?(?: by)?|difference(?: of| is| was)?|an extra|extra|additional|more by',
 );
 const CUE_EXPECTED = cue(
-  '应该是|应该|应是|应当是|本来是|本来|本应是?|原本是?|原价是?|原来是|应付金额|应付|应收|实际应付|实际消费|标价是?|价格是|价钱是|明明是|明明只有|明明|只有|只消费了?|才|正确的?金额|正确的|实际金额|小票上(?:写的|显示的?)?|小票|账单上|菜单上|' +
+  '应该(?:是|收|付|扣|刷)?|应是|应当是|本来(?:是|该收|该付|应该)?|本该(?:收|付|是)?|本应是?|原本是?|原价是?|原来是|应付金额|应付|应收|实际应付|实际消费|标价是?|价格是|价钱是|明明是|明明只有|明明|只有|只消费了?|才|正确的?金额|正确的|实际金额|小票上(?:写的|显示的?)?|小票|账单上|菜单上|' +
     "should(?: have)? be(?:en)?|should've been|it should be|supposed to be|meant to be|ought to be|expected|the price was|price was|price is|priced at|listed at|the bill was|bill was|bill is|correct amount|real amount|actual amount|the total should(?: have)? be(?:en)?|instead of|rather than|not",
 );
 const CUE_CHARGED = cue(

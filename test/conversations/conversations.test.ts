@@ -29,7 +29,7 @@ const SCRIPTS: Script[] = [
     id: 'zh cardholder charged_but_failed',
     first: '刷卡的时候机器提示交易失败，可是我手机银行显示扣了199块',
     answers: { role: '我是持卡人', when: '今天上午10点', merchantName: '优衣库', ...zhCard, merchantContacted: '问过了，店员说他们没收到钱' },
-    expect: { category: 'charged_but_failed', 'transaction.amountCharged': { minor: 19900, currency: 'CNY' }, merchantContacted: true, merchantResponse: '问过了，店员说他们没收到钱', 'reasonCodes.unionpay': '4502' },
+    expect: { category: 'charged_but_failed', 'transaction.amountCharged': { minor: 19900, currency: 'CNY' }, merchantContacted: true, merchantResponse: '问过了,店员说他们没收到钱' /* NFKC folds full-width punctuation */, 'reasonCodes.unionpay': '4502' },
   },
   {
     id: 'zh cardholder wrong_card',

@@ -40,13 +40,15 @@ export interface PageProblems {
   dialogs: string[];
 }
 
-export function watchPage(page: Page): PageProblems {
+/** `expectedStatuses`: HTTP errors the test provokes on purpose (a wrong token, a lost claim). */
+export function watchPage(page: Page, expectedStatuses: number[] = []): PageProblems {
   const problems: PageProblems = { errors: [], dialogs: [] };
+  // A missing favicon is not the widget's business; everything else logged as an error is.
+  const allowed = new RegExp(`Failed to load resource: the server responded with a status of (?:${[404, ...expectedStatuses].join('|')})\\b`);
   page.on('pageerror', (err) => problems.errors.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
     const text = msg.text();
-    // A missing favicon is not the widget's business; everything else logged as an error is.
-    if (msg.type() === 'error' && !/Failed to load resource: the server responded with a status of 404/.test(text)) {
+    if (msg.type() === 'error' && !allowed.test(text)) {
       problems.errors.push(`console: ${text}`);
     }
     if (/Content Security Policy/i.test(text)) problems.errors.push(`csp: ${text}`);

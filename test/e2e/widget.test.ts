@@ -82,11 +82,11 @@ let enPage: Page;
 let enCase = '';
 let agentPage: Page;
 
-async function newPage(name: string, options: BrowserContextOptions): Promise<Page> {
+async function newPage(name: string, options: BrowserContextOptions, expectedStatuses: number[] = []): Promise<Page> {
   const ctx = await browser.newContext(options);
   contexts.push(ctx);
   const page = await ctx.newPage();
-  watched.push({ name, problems: watchPage(page) });
+  watched.push({ name, problems: watchPage(page, expectedStatuses) });
   return page;
 }
 
@@ -163,6 +163,7 @@ describe('chat widget and agent console in a real browser', () => {
     // Typed by hand: more than was asked, as people do.
     await answer(zhPage, ZH_FIRST);
     const { steps, handedOff } = await converse(zhPage, ZH_ANSWERS);
+    if (process.env.E2E_VERBOSE) console.log(`zh exchange:\n${describeSteps(steps)}`);
     expect(handedOff, `no handoff; the exchange was:\n${describeSteps(steps)}`).toBe(true);
 
     // A clicked quick reply shows its title as the customer's bubble, never the payload.
@@ -204,7 +205,7 @@ describe('chat widget and agent console in a real browser', () => {
 
   it('when an agent signs in, claims the case and writes, then the customer sees it marked as the agent', async () => {
     expect(zhCase, 'needs the case of the previous test').not.toBe('');
-    agentPage = await newPage('agent', { locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    agentPage = await newPage('agent', { locale: 'en-US', viewport: { width: 1280, height: 900 } }, [401, 409]);
     await agentPage.goto(`${server.base}/agent`);
 
     // A wrong token keeps the agent on the login form, with a message.
@@ -245,6 +246,8 @@ describe('chat widget and agent console in a real browser', () => {
     expect(await agentMsg.locator('b').count()).toBe(0);
     await expect.poll(() => zhPage.locator('.sd-banner').getAttribute('data-status')).toBe('assigned');
     await zhPage.screenshot({ path: screenshotPath('widget-zh.png') });
+    await agentPage.locator('.seg-btn[data-status="assigned"]').click();
+    await agentPage.locator(`.case-item[data-case-id="${zhCase}"][aria-current="true"]`).waitFor();
     await agentPage.screenshot({ path: screenshotPath('agent-console.png') });
 
     // The console speaks Chinese on request, summary included.
@@ -277,6 +280,7 @@ describe('chat widget and agent console in a real browser', () => {
     expect((await lastQuestion(enPage)).slot).toBe(askedBefore.slot);
 
     const after = await converse(enPage, EN_ANSWERS);
+    if (process.env.E2E_VERBOSE) console.log(`en exchange:\n${describeSteps([...before.steps, ...after.steps])}`);
     expect(after.handedOff, `no handoff; the exchange after the reload was:\n${describeSteps(after.steps)}`).toBe(true);
     enCase = (await enPage.locator('.sd-banner').getAttribute('data-case')) ?? '';
     expect(await enPage.locator('.sd-banner').textContent()).toBe(`Case ${enCase} — waiting for an agent`);
@@ -290,6 +294,7 @@ describe('chat widget and agent console in a real browser', () => {
 
   it('when another agent claimed the case first, then the console says so', async () => {
     expect(enCase, 'needs the case of the previous test').not.toBe('');
+    await agentPage.locator('.seg-btn[data-status="waiting"]').click();
     await agentPage.locator(`.case-item[data-case-id="${enCase}"]`).click({ timeout: 6000 });
     await expect.poll(() => agentPage.locator('#case-id').textContent()).toBe(enCase);
     await agentPage.locator('#claim').waitFor({ state: 'visible' });
@@ -306,7 +311,7 @@ describe('chat widget and agent console in a real browser', () => {
     await agentPage.locator('#claim').click();
     await expect.poll(() => agentPage.locator('#case-msg').textContent()).toMatch(/already claimed by someone else/);
     release();
-    await agentPage.unroute(`**/api/cases/${enCase}`);
+    await agentPage.unrouteAll({ behavior: 'wait' });
     await expect.poll(() => agentPage.locator('#case-status').getAttribute('data-status')).toBe('assigned');
     expect(await agentPage.locator('#reply').isDisabled()).toBe(true);
   });

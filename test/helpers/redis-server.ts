@@ -38,7 +38,8 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
-export async function startRedisServer(port?: number): Promise<RedisServer> {
+/** `persistDir` keeps data across a stop/start (AOF, fsync always), for outage tests. */
+export async function startRedisServer(port?: number, persistDir?: string): Promise<RedisServer> {
   const which = spawnSync('redis-server', ['--version']);
   if (which.error || which.status !== 0) {
     throw new Error(
@@ -46,10 +47,11 @@ export async function startRedisServer(port?: number): Promise<RedisServer> {
     );
   }
   const p = port ?? (await freePort());
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'sd-redis-'));
+  const dir = persistDir ?? mkdtempSync(path.join(os.tmpdir(), 'sd-redis-'));
+  const persistence = persistDir ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
   const child = spawn(
     'redis-server',
-    ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'],
+    ['--port', String(p), '--bind', '127.0.0.1', '--save', '', ...persistence, '--dir', dir, '--daemonize', 'no'],
     { stdio: 'ignore' },
   );
   const deadline = Date.now() + 10_000;
@@ -66,7 +68,8 @@ export async function startRedisServer(port?: number): Promise<RedisServer> {
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
-        child.kill('SIGKILL');
+        // SIGTERM lets a persistent server flush its AOF; others die the same way.
+        child.kill('SIGTERM');
       }),
   };
 }

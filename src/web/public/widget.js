@@ -546,6 +546,7 @@
       expecting = exp;
       applyExpecting();
     }
+    scrollToEnd(); // the banner or quick replies may have changed the height
   }
 
   // ---- transport ----------------------------------------------------------------------------

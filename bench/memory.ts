@@ -1,0 +1,171 @@
+// Memory measurements: the server child's RSS before/after many Redis-backed conversations, and
+// Redis bytes per conversation (MEMORY USAGE over its keys) mid-conversation and after handoff.
+import type Redis from 'ioredis';
+import type { ChildHandle } from './children';
+import { BotConversation, Client, driveConversations, type DriveResult } from './load';
+import { SCRIPTS, type BenchScript } from './scripts';
+import { round } from './stats';
+
+const MB = 1024 * 1024;
+
+export interface MemSnapshot {
+  rssMb: number;
+  heapUsedMb: number;
+  externalMb: number;
+  gcRan: boolean;
+}
+
+export interface RssResult {
+  conversations: number;
+  turnsPerConversation: number;
+  concurrency: number;
+  warmupConversations: number;
+  before: MemSnapshot;
+  after: MemSnapshot;
+  /** Without forcing a GC first (what a process monitor would see). */
+  rssBeforeNoGcMb: number;
+  rssAfterNoGcMb: number;
+  rssGrowthMb: number;
+  heapGrowthMb: number;
+  drive: DriveResult;
+}
+
+async function snap(child: ChildHandle, gc: boolean): Promise<MemSnapshot> {
+  const s = await child.stats(gc);
+  return { rssMb: round(s.rss / MB, 1), heapUsedMb: round(s.heapUsed / MB, 1), externalMb: round(s.external / MB, 1), gcRan: s.gcRan };
+}
+
+/** Warm up, read RSS (after a forced GC when --expose-gc), drive `count` conversations, read again. */
+export async function measureRss(child: ChildHandle, o: { count: number; concurrency: number; turns: number; warmup: number }): Promise<RssResult> {
+  await driveConversations({ base: child.base, count: o.warmup, concurrency: o.concurrency, maxTurns: o.turns });
+  const rssBeforeNoGc = await snap(child, false);
+  const before = await snap(child, true);
+  const drive = await driveConversations({ base: child.base, count: o.count, concurrency: o.concurrency, maxTurns: o.turns });
+  const rssAfterNoGc = await snap(child, false);
+  const after = await snap(child, true);
+  return {
+    conversations: o.count,
+    turnsPerConversation: o.turns,
+    concurrency: o.concurrency,
+    warmupConversations: o.warmup,
+    before,
+    after,
+    rssBeforeNoGcMb: rssBeforeNoGc.rssMb,
+    rssAfterNoGcMb: rssAfterNoGc.rssMb,
+    rssGrowthMb: round(after.rssMb - before.rssMb, 1),
+    heapGrowthMb: round(after.heapUsedMb - before.heapUsedMb, 1),
+    drive,
+  };
+}
+
+export interface RedisBytesResult {
+  conversations: number;
+  reachedHandoff: number;
+  /** Average over conversations still running after 3 turns. */
+  midAvgBytes: number | null;
+  midKeys: Record<string, number>;
+  /** Average over handed-off conversations: conversation keys + the case's own keys. */
+  afterHandoffAvgBytes: number | null;
+  afterHandoffConvBytes: number | null;
+  afterHandoffCaseBytes: number | null;
+  afterKeys: Record<string, number>;
+  /** Growth of the shared case index (`sd:{cases}:waiting`) per handed-off case. */
+  statusIndexBytesPerCase: number | null;
+  outcomes: Record<string, number>;
+}
+
+async function keysMatching(redis: Redis, pattern: string): Promise<string[]> {
+  const keys: string[] = [];
+  let cursor = '0';
+  for (let i = 0; i < 100_000; i++) {
+    const [next, batch] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+    keys.push(...batch);
+    cursor = next;
+    if (cursor === '0') break;
+  }
+  return keys;
+}
+
+async function usage(redis: Redis, key: string): Promise<number> {
+  const v = await redis.call('MEMORY', 'USAGE', key, 'SAMPLES', '0');
+  return typeof v === 'number' ? v : 0;
+}
+
+/** Bytes over the keys matching `pattern`, plus bytes per key suffix (snapshot, transcript, …). */
+async function bytesOf(redis: Redis, pattern: string): Promise<{ total: number; byKind: Record<string, number> }> {
+  let total = 0;
+  const byKind: Record<string, number> = {};
+  for (const k of await keysMatching(redis, pattern)) {
+    const b = await usage(redis, k);
+    total += b;
+    const kind = k.slice(k.lastIndexOf(':') + 1);
+    byKind[kind] = (byKind[kind] ?? 0) + b;
+  }
+  return { total, byKind };
+}
+
+const addInto = (acc: Record<string, number>, add: Record<string, number>, prefix = '') => {
+  for (const [k, v] of Object.entries(add)) acc[prefix + k] = (acc[prefix + k] ?? 0) + v;
+};
+const averaged = (acc: Record<string, number>, n: number) => Object.fromEntries(Object.entries(acc).map(([k, v]) => [k, Math.round(v / Math.max(1, n))]));
+
+/** Plays `count` conversations one at a time, measuring their keys after 3 turns and after handoff. */
+export async function measureRedisBytes(redis: Redis, base: string, count: number, prefix = 'sd'): Promise<RedisBytesResult> {
+  const client = new Client(base, 1);
+  const outcomes: Record<string, number> = {};
+  let midSum = 0;
+  let midN = 0;
+  const midKeys: Record<string, number> = {};
+  let convSum = 0;
+  let caseSum = 0;
+  let afterN = 0;
+  const afterKeys: Record<string, number> = {};
+  const indexKey = `${prefix}:{cases}:waiting`;
+  const indexBefore = await usage(redis, indexKey);
+  try {
+    for (let i = 0; i < count; i++) {
+      const conv = new BotConversation(client, SCRIPTS[i % SCRIPTS.length] as BenchScript);
+      const pattern = `*{conv:${conv.user}}*`;
+      let outcome = 'too_many_turns';
+      for (let t = 0; t < 60; t++) {
+        const out = await conv.step();
+        if (out.kind === 'continue') {
+          if (conv.turns === 3) {
+            const b = await bytesOf(redis, pattern);
+            midSum += b.total;
+            midN++;
+            addInto(midKeys, b.byKind);
+          }
+          continue;
+        }
+        if (out.kind === 'done' && out.caseId) {
+          const c = await bytesOf(redis, pattern);
+          const k = await bytesOf(redis, `${prefix}:{case:${out.caseId}}:*`);
+          convSum += c.total;
+          caseSum += k.total;
+          afterN++;
+          addInto(afterKeys, c.byKind, 'conv:');
+          addInto(afterKeys, k.byKind, 'case:');
+          outcome = 'handoff';
+        } else outcome = out.kind === 'error' ? out.error : 'done_without_case';
+        break;
+      }
+      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    }
+  } finally {
+    client.close();
+  }
+  const indexAfter = await usage(redis, indexKey);
+  return {
+    conversations: count,
+    reachedHandoff: afterN,
+    midAvgBytes: midN ? Math.round(midSum / midN) : null,
+    midKeys: averaged(midKeys, midN),
+    afterHandoffAvgBytes: afterN ? Math.round((convSum + caseSum) / afterN) : null,
+    afterHandoffConvBytes: afterN ? Math.round(convSum / afterN) : null,
+    afterHandoffCaseBytes: afterN ? Math.round(caseSum / afterN) : null,
+    afterKeys: averaged(afterKeys, afterN),
+    statusIndexBytesPerCase: afterN ? Math.round((indexAfter - indexBefore) / afterN) : null,
+    outcomes,
+  };
+}
