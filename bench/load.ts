@@ -182,17 +182,16 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const t0 = performance.now();
   const measureFrom = t0 + o.warmupMs;
   const end = measureFrom + o.durationMs;
-  let cpuStart: Promise<number> | null = null;
-  let cpuEnd: Promise<number> | null = null;
+  const cpu: { start: Promise<number> | null; end: Promise<number> | null } = { start: null, end: null };
   let genStart = process.cpuUsage();
   const startTimer = setTimeout(() => {
     genStart = process.cpuUsage();
-    if (o.serverCpuUs) cpuStart = o.serverCpuUs();
+    if (o.serverCpuUs) cpu.start = o.serverCpuUs();
   }, o.warmupMs);
   const win: { gen: NodeJS.CpuUsage | null } = { gen: null };
   const endTimer = setTimeout(() => {
     win.gen = process.cpuUsage(genStart);
-    if (o.serverCpuUs) cpuEnd = o.serverCpuUs();
+    if (o.serverCpuUs) cpu.end = o.serverCpuUs();
   }, o.warmupMs + o.durationMs);
 
   const vu = async (index: number) => {
@@ -238,7 +237,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const sorted = samples.sorted();
   const seconds = o.durationMs / 1000;
   let serverCpu: number | null = null;
-  if (cpuStart && cpuEnd) serverCpu = (await cpuEnd) - (await cpuStart);
+  if (cpu.start && cpu.end) serverCpu = (await cpu.end) - (await cpu.start);
   const gen = win.gen;
   return {
     mode: o.mode,

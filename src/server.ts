@@ -9,6 +9,7 @@ import { BotkitChannel } from './channels/botkit/channel';
 import type { Config } from './config';
 import { Engine, type EngineHooks } from './engine/engine';
 import { AgentService } from './handoff/agent-service';
+import { Dispatcher } from './handoff/dispatcher';
 import { isOpen, nextOpening, parseHours } from './handoff/hours';
 import { Renderer } from './i18n';
 import { convHash, createLogger, type Logger } from './logger';
@@ -38,6 +39,7 @@ export interface ServerOptions {
   logger?: Logger;
   hooks?: EngineHooks;
   clock?: () => Date;
+  dispatcherTickMs?: number;
 }
 
 export async function createStores(config: Config, logger: Logger): Promise<Stores> {
@@ -73,6 +75,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       options.hooks?.turnDone?.(info);
     },
     caseCreated: async (kase) => {
+      await stores.queue.enqueue(kase.caseId, kase.priority);
       metrics.handoffs.inc({ category: kase.category ?? 'unknown', priority: kase.priority });
       logger.info({ caseId: kase.caseId, category: kase.category, priority: kase.priority }, 'case created');
       await options.hooks?.caseCreated?.(kase);
@@ -84,6 +87,18 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     nextOpening: (now: Date) => nextOpening(schedule, now, config.BOT_TIMEZONE),
   };
   const engine = new Engine({ stores, renderer, config, hooks, clock: options.clock, agentHours });
+  const dispatcher = new Dispatcher({
+    stores,
+    renderer,
+    logger,
+    webhookUrl: config.HANDOFF_WEBHOOK_URL,
+    webhookSecret: config.HANDOFF_WEBHOOK_SECRET,
+    agentWaitSeconds: config.AGENT_WAIT_SECONDS,
+    isOpen: agentHours.isOpen,
+    nextOpening: agentHours.nextOpening,
+    tickMs: options.dispatcherTickMs,
+  });
+  dispatcher.start();
   const perIp = new RateLimiter(config.RATE_LIMIT_PER_IP);
   const perConversation = new RateLimiter(config.RATE_LIMIT_PER_CONVERSATION);
   const agents = new AgentService(stores, renderer, options.clock);
@@ -140,6 +155,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   let closed: Promise<void> | null = null;
   const close = () =>
     (closed ??= (async () => {
+      await dispatcher.stop();
       await channel.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -153,7 +153,7 @@ function leadingLiteral(source: string): string | null {
       i += 2;
     } else if (rest.startsWith('\\s+')) {
       key += ' ';
-      i += 4;
+      i += 3;
     } else {
       break;
     }

@@ -168,10 +168,29 @@ function isFuture(date: string, time: string | null, todayKey: string, limitKey:
   return `${date} ${time}` > limitKey;
 }
 
+// chrono's cost grows with the text, so a long message is cut down to the stretches around
+// date words; the separator keeps chrono from merging stretches that were far apart.
+const WINDOW = 24;
+const CUE_ANYWHERE = new RegExp(`${ZH_CUE.source}|${EN_CUE.source}`, 'gi');
+function dateWindows(text: string): string {
+  if (text.length <= 80) return text;
+  const spans: [number, number][] = [];
+  CUE_ANYWHERE.lastIndex = 0;
+  for (const m of text.matchAll(CUE_ANYWHERE)) {
+    const start = Math.max(0, m.index - WINDOW);
+    const end = Math.min(text.length, m.index + m[0].length + WINDOW);
+    const last = spans[spans.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else spans.push([start, end]);
+  }
+  return spans.map(([s, e]) => text.slice(s, e)).join(' ||| ');
+}
+
 function parseAll(text: string, ref: Date): Result[] {
   const results: Result[] = [];
-  if (HAS_CJK.test(text) && ZH_CUE.test(text)) results.push(...chrono.zh.hans.parse(text, ref));
-  if (EN_CUE.test(text)) results.push(...chrono.parse(text, ref));
+  const input = dateWindows(text);
+  if (HAS_CJK.test(input) && ZH_CUE.test(input)) results.push(...chrono.zh.hans.parse(input, ref));
+  if (EN_CUE.test(input)) results.push(...chrono.parse(input, ref));
   const kept = results.filter((r) => !FALSE_FRIENDS.test(r.text.trim()) && !NOW_WORD.test(r.text.trim()));
   return kept.sort((a, b) => a.index - b.index);
 }
@@ -201,11 +220,14 @@ const FAST_PERIOD_HOUR: Readonly<Record<string, number>> = {
 const OTHER_DATE_CUE =
   /[点點时時:月号號周週年]|星期|礼拜|禮拜|天前|分钟|小时|刚|剛|早上|晚上|中午|下午|上午|凌晨|夜|\d\s*日|[A-Za-z]{3,}/;
 
+const FAST_ZH_ALL = new RegExp(FAST_ZH.source, 'g');
+
 function fastChinese(text: string, now: Wall): Found | null {
+  // The first day word is the transaction; a later one ("今天早上收到短信") is about something else.
   const m = FAST_ZH.exec(text);
   if (!m) return null;
-  const rest = text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length);
-  if (OTHER_DATE_CUE.test(rest) || FAST_ZH.test(rest) || VAGUE.test(rest)) return null;
+  const rest = text.replace(FAST_ZH_ALL, ' ');
+  if (OTHER_DATE_CUE.test(rest) || VAGUE.test(rest)) return null;
   const dayWord = m[1] as string;
   const date = addDays(now, FAST_DAY_OFFSET[dayWord] ?? 0);
   const periodWord = m[2] ?? (dayWord === '昨晚' || dayWord === '今晚' ? '晚上' : dayWord === '今早' ? '早上' : undefined);
@@ -237,6 +259,55 @@ function fastChinese(text: string, now: Wall): Found | null {
     rollback: 'none',
     lastNight: false,
   };
+}
+
+// The everyday English forms ("yesterday around 7:30pm", "last night at 11", "3 days ago")
+// read without chrono, for the same reason as the Chinese ones.
+const FAST_EN = new RegExp(
+  "\\b(the day before yesterday|yesterday|today|tonight|last night|this morning|this afternoon|this evening|(\\d{1,2}|one|two|three|four|five|six|seven) days? ago)\\b" +
+    '(?:\\s+(?:in the\\s+)?(morning|afternoon|evening|night))?' +
+    "(?:\\s*,?\\s*(?:(?:at|around|about|approx\\.?|approximately|roughly|like|~)\\s*)+(?:(\\d{1,2})(?:[:.](\\d{2}))?(?![.\\d])\\s*(am|pm|a\\.m\\.|p\\.m\\.)?|(noon|midnight))" +
+    '|\\s+(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\s+(?:at\\s+)?(noon|midnight))?\\b',
+  'i',
+);
+const EN_WORD_NUMBER: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
+const OTHER_EN_CUE =
+  /\b(?:yesterday|today|tonight|tomorrow|ago|morning|afternoon|evening|night|noon|midnight|last (?:week|month|year|mon|tue|wed|thu|fri|sat|sun)\w*|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|o'?clock|half past|quarter|christmas|new year'?s|valentine'?s)\b|\d\s*(?:am|pm|a\.m|p\.m)\b|\d{1,2}:\d{2}|\d{1,2}\/\d{1,2}|\d{4}-\d{1,2}|\b(?:at|around|about)\s+\d/i;
+
+function fastEnglish(text: string, now: Wall): Found | null {
+  const m = FAST_EN.exec(text);
+  if (!m) return null;
+  const rest = text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length);
+  if (OTHER_EN_CUE.test(rest) || VAGUE.test(rest) || HAS_CJK.test(rest)) return null;
+  const phrase = (m[1] as string).toLowerCase();
+  let offset = 0;
+  let period: string | undefined = m[3]?.toLowerCase();
+  if (phrase === 'yesterday') offset = -1;
+  else if (phrase === 'the day before yesterday') offset = -2;
+  else if (phrase === 'last night') {
+    offset = -1;
+    period = 'night';
+  } else if (phrase === 'tonight') period = 'night';
+  else if (phrase.startsWith('this ')) period = phrase.slice(5);
+  else if (m[2] !== undefined) offset = -(EN_WORD_NUMBER[m[2].toLowerCase()] ?? Number(m[2]));
+  const date = addDays(now, offset);
+
+  let time: Found['time'] = null;
+  const hourText = m[4] ?? m[8];
+  const special = (m[7] ?? m[11])?.toLowerCase();
+  if (special === 'noon') time = { h: 12, min: 0, meridiemKnown: true };
+  else if (special === 'midnight') time = { h: 0, min: 0, meridiemKnown: true };
+  else if (hourText !== undefined) {
+    let h = Number(hourText);
+    const min = Number(m[5] ?? m[9] ?? '0');
+    const ampm = (m[6] ?? m[10])?.toLowerCase().replace(/\./g, '');
+    if (h > 23 || min > 59 || (ampm && (h < 1 || h > 12))) return null;
+    if (ampm === 'pm' && h < 12) h += 12;
+    else if (ampm === 'am' && h === 12) h = 0;
+    else if (!ampm && (period === 'afternoon' || period === 'evening') && h >= 1 && h < 12) h += 12;
+    time = { h, min, meridiemKnown: ampm !== undefined || period === 'afternoon' || period === 'evening' || period === 'morning' };
+  }
+  return { date, time, periodHour: null, rollback: 'none', lastNight: false };
 }
 
 function viaChrono(text: string, opts: ParseOptions, now: Wall): Found | 'vague' | 'none' {
@@ -305,7 +376,7 @@ export function extractWhen(text: string, opts: ParseOptions): WhenParse {
   const todayKey = dateKey(now);
   const limitKey = `${dateKey(limit)} ${timeKey(limit)}`;
 
-  const found = (hasZh ? fastChinese(text, now) : null) ?? viaChrono(text, opts, now);
+  const found = (hasZh ? fastChinese(text, now) : fastEnglish(text, now)) ?? viaChrono(text, opts, now);
   if (found === 'vague' || found === 'none') {
     if (justNow) return { ok: true, value: { date: todayKey, time: timeKey(now) } };
     return vagueMentioned || found === 'vague' ? { ok: false, reason: 'vague' } : null;

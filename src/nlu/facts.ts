@@ -64,7 +64,7 @@ const BANK_EN = /\b(?:bank|issuer|card company|credit card company|visa|masterca
 const CONTACT_VERB_EN =
   '(?:contact(?:ed)?|call(?:ed)?|phon(?:e|ed)|email(?:ed)?|messag(?:e|ed)|text(?:ed)?|talk(?:ed)? (?:to|with)|spok(?:e|en) (?:to|with)|speak (?:to|with)|ask(?:ed)?|complain(?:ed)? to|(?:went|gone|go|been) back(?: to)?|reach(?:ed)? out(?: to)?|reach(?:ed)?|visit(?:ed)?|told|wr(?:ote|itten) to|rang|heard back from)';
 const CONTACT_NEG_EN = new RegExp(
-  `\\b(?:haven'?t|have not|hasn'?t|didn'?t|did not|not yet|never|couldn'?t|could not|can'?t|cannot|unable to|yet to)\\s+(?:yet\\s+)?(?:been able to\\s+)?${CONTACT_VERB_EN}\\b|\\bbut not (?:the |their |that )?${TARGET_EN}\\b|\\bno (?:answer|response|reply) from\\b|\\b(?:they|${TARGET_EN}) (?:won'?t|don'?t|didn'?t) (?:answer|pick up|reply|respond)\\b`,
+  `\\b(?:haven'?t|have not|hasn'?t|didn'?t|did not|not yet|never|couldn'?t|could not|can'?t|cannot|unable to|yet to)\\s+(?:yet\\s+)?(?:been able to\\s+)?${CONTACT_VERB_EN}\\b|\\b(?:^|but )not (?:the |their |that )?${TARGET_EN}\\b|\\bno (?:answer|response|reply) from\\b|\\b(?:they|${TARGET_EN}) (?:won'?t|don'?t|didn'?t) (?:answer|pick up|reply|respond)\\b`,
 );
 const CONTACT_POS_EN = new RegExp(
   `\\b${CONTACT_VERB_EN}\\s+(?:the |my |their |that |this |a |an )?(?:[\\w'-]+\\s+){0,2}?${TARGET_EN}\\b|\\b(?:the |their |that )?${TARGET_EN}\\s+(?:said|says|told (?:me|us)|promised|refused|agreed|confirmed|claimed|claims|insisted|admitted|replied|responded|answered|won'?t|wouldn'?t|will|would|'d|offered)\\b`,

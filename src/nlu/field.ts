@@ -1,7 +1,55 @@
 // Which case field a message talks about ("金额不对，是200" → amountCharged), so a correction
-// at the confirmation step can be applied to the right slot.
+// at the confirmation step can be applied to the right slot. Field words first, earliest wins;
+// without one, the kind of value given (a weekday, "3 times", a bank) names the field.
 import type { SlotName } from '../types';
+import { extractIssuer } from './card';
 
-export function detectFieldMention(_text: string): SlotName | null {
+interface FieldRule {
+  slot: SlotName;
+  re: RegExp;
+}
+
+// Order matters only between rules that match at the same position (longer phrases first).
+const FIELD_WORDS: readonly FieldRule[] = [
+  {
+    slot: 'amountExpected',
+    re: /应付|应收|应该是多少|应该付|本来(?:是|应该)|原价|标价|正确(?:的)?金额|实际(?:消费|金额|价格)|价格|价钱|\bshould (?:have )?(?:been|cost|paid)\b|\bsupposed to (?:be|cost|pay)\b|\bcorrect (?:amount|price|total)\b|\breal (?:amount|price)\b|\bexpected (?:amount|price)?\b|\bprice\b|\bactual (?:amount|price)\b|\bagreed (?:amount|price)\b/,
+  },
+  {
+    slot: 'cardLast4',
+    re: /卡号|尾号|尾数|后四位|后4位|末四位|末4位|最后四位|最后4位|\bcard (?:number|no\.?|ends|ending)\b|\bends? (?:in|with)\b|\bending\b|\blast (?:4|four)\b|\bcard digits\b/,
+  },
+  {
+    slot: 'chargeCount',
+    re: /几笔|几次|次数|笔数|扣了几|刷了几|\bhow many times\b|\bnumber of (?:charges|times|transactions|debits)\b|\bcharge count\b|\bhow many charges\b/,
+  },
+  { slot: 'referenceNumber', re: /参考号|凭证号|流水号|检索号|\breference(?: number| no\.?)?\b|\bref(?:\.|erence)? ?(?:no|number|#)\b|\brrn\b|\btrace number\b|\bvoucher number\b/ },
+  { slot: 'merchantName', re: /商户(?!号|编号)|商家|店名|店铺|店家|门店|\bmerchant\b(?! (?:id|number|no))|\bshop\b|\bstore\b|\brestaurant\b|\bbusiness name\b|\bvendor\b/ },
+  { slot: 'issuer', re: /发卡行|发卡银行|银行|\bissuer\b|\bissuing bank\b|\bbank\b/ },
+  { slot: 'cardType', re: /信用卡|借记卡|储蓄卡|预付卡|卡类型|卡种|卡的类型|\bcard type\b|\btype of card\b|\bcredit\b|\bdebit\b|\bprepaid\b/ },
+  { slot: 'when', re: /日期|时间|哪天|几点|几号|\bdate\b|\btime\b|\bwhen\b|\bday\b/ },
+  { slot: 'amountCharged', re: /金额|扣了|扣款|多少钱|钱数|\bamount\b|\bcharged\b|\bcharge\b|\btotal\b|\bsum\b/ },
+];
+
+// Values that name their field when no field word does.
+const WHEN_VALUE =
+  /昨天|今天|前天|大前天|上午|下午|晚上|中午|早上|凌晨|星期|周[一二三四五六日天]|礼拜|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号]|\d{1,2}[:点]\d{0,2}|\b(?:yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|last night)\b|\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|\b\d{4}-\d{2}-\d{2}\b/;
+const COUNT_VALUE = /(?:^|[^\d])(?:\d{1,2}|[一二两三四五六七八九十])\s*(?:次|笔|遍|回)|\b(?:once|twice|thrice|\d{1,2} times|(?:two|three|four|five) times)\b/;
+const CARD_TYPE_VALUE = /信用卡|借记卡|储蓄卡|预付卡|\bcredit\b|\bdebit\b|\bprepaid\b/;
+const MONEY_VALUE = /[$¥€£]\s?\d|\d\s*(?:元|块|美元|港币|usd|rmb|hkd|eur|dollars?|bucks)/;
+
+export function detectFieldMention(text: string): SlotName | null {
+  const t = text.toLowerCase().replace(/[’‘`]/g, "'");
+  let best: { at: number; slot: SlotName } | null = null;
+  for (const rule of FIELD_WORDS) {
+    const m = rule.re.exec(t);
+    if (m && (best === null || m.index < best.at)) best = { at: m.index, slot: rule.slot };
+  }
+  if (best) return best.slot;
+  if (COUNT_VALUE.test(t)) return 'chargeCount';
+  if (WHEN_VALUE.test(t)) return 'when';
+  if (CARD_TYPE_VALUE.test(t)) return 'cardType';
+  if (extractIssuer(text) !== null) return 'issuer';
+  if (MONEY_VALUE.test(t)) return 'amountCharged';
   return null;
 }

@@ -183,7 +183,8 @@ const OTHER_MEANS_EN =
 const CARD_ALSO_ZH = /刷了?.{0,4}卡|卡.{0,6}(?:扣|刷|付)|(?:信用|银行|储蓄|借记)卡|卡上|卡里|刷卡|又刷|也刷|还刷/;
 const CARD_ALSO_EN = /\bcard\b|\bvisa\b|\bmastercard\b|\bamex\b|\bswip|\bran (?:it|my|her|his|the)\b|\bcharged?\b|\bbilled\b|\bdebit/;
 const BOTH_ZH = /又|也|还|都|两边|两种|再|已经|先|过了|完了|付过|明明|怎么|为什么/;
-const BOTH_EN = /\balso\b|\bas well\b|\btoo\b|\bagain\b|\balready\b|\bstill\b|\bboth\b|\beven though\b|\bthen\b|\bon top\b/;
+const BOTH_EN =
+  /\balso\b|\bas well\b|\btoo\b|\bagain\b|\balready\b|\bstill\b|\bboth\b|\beven though\b|\bthen\b|\bon top\b|\banyway\b|\bplus\b|\band (?:they|he|she|the (?:cashier|clerk|staff|waiter|store|shop)) (?:\w+ )?(?:charged|swiped|ran|billed|took)\b/;
 
 // ---- duplicate_charge
 const COUNT_ZH = '(?:两|2|二|三|3|四|4|几|好几|多|n)';
@@ -220,7 +221,7 @@ const NOT_ARRIVED =
   /没(?:有)?(?:到|收到|退|看到|回|见|返)|未(?:到|收到|退|返)|不到账|还没|迟迟|一直(?:没|未|显示|在|不)|去哪|哪(?:去)?了|处理中|还(?:在|有|是|扣)|仍(?:然)?|依然|都(?:半个月|.{0,4}天|.{0,4}周)了|到现在|多久(?:能|才)|什么时候(?:能)?(?:到|退)|\bnever\b|\bnot\b|n't\b|\bno\b|\bstill\b|\byet\b|\bwhere(?:'s| is| are)\b|\bwaiting\b|\bnothing\b|\bmissing\b/;
 
 // ---- preauth_hold
-const PREAUTH_NOISE = /卡(?:片|号)?(?:被|已|已经)?冻结|冻结(?:了)?(?:我的)?(?:卡|账户|银行卡)|direct deposit|hold on\b(?! (?:my|the|your|her|his) )/g;
+const PREAUTH_NOISE = /卡(?:片|号)?(?:被|已|已经)?冻结|冻结(?:了)?(?:我的)?(?:卡|账户|银行卡)|direct deposit|^hold on\b|\bhold on(?=[,.!]|\s+(?:a (?:sec|second|minute|moment)|please|let me))/g;
 const PREAUTH = new RegExp(
   [
     '预授权',
@@ -656,7 +657,7 @@ function zhYesNo(clause: string): YesNo | null {
 // ------------------------------------------------------------------------------- commands
 
 const HUMAN_NEGATED =
-  /(?:不|别|不要|不用|无需|不需要|没必要)(?:转|找|要|接)?(?:人工|真人|客服)|人工智能|人工(?:费|操作|失误|错误|输入|录入)|\b(?:not|no|don'?t (?:need|want)|without) (?:a |an |to )?(?:talk to )?(?:human|agent|person|representative)\b|\bhuman error\b/;
+  /(?:不是|不|别|不要|不用|无需|不需要|没必要)(?:转|找|要|接)?(?:人工|真人|客服)|人工智能|人工(?:费|操作|失误|错误|输入|录入)|\b(?:not|no|don'?t (?:need|want)|without) (?:a |an |to )?(?:talk to )?(?:human|agent|person|representative)\b|\bhuman error\b/;
 const HUMAN_ZH =
   /转人工|人工客服|人工服务|人工坐席|接人工|找人工|要人工|转接人工|真人|活人|人工|(?:找|转|接|转接|要|叫|让|请|有没有)(?:个)?(?:在线)?客服|客服(?:人员)?(?:来|跟我|和我|接)|叫(?:个)?人(?:来|过来)|找(?:个)?人(?:来|聊|说|处理)|(?:跟|和)(?:真)?人(?:说|聊|对话)|坐席/;
 const HUMAN_STRONG_EN =
@@ -706,12 +707,13 @@ const CORRECTION_STANDALONE_EN =
 
 function detectCorrection(t: string): boolean {
   if (HAN.test(t)) {
+    if (CORRECTION_ANYWHERE_ZH.test(t.replace(/\s+/g, '')) && t.length <= 16) return true;
     const marker = CORRECTION_MARKER_ZH.exec(t) ?? CORRECTION_FIELD_ZH.exec(t);
     if (marker) {
       const rest = t.slice(marker[0].length).trim();
       return rest !== '' && (CORRECTION_VALUE_ZH.test(rest) || CORRECTION_VALUE_ZH.test(rest.replace(/^我/, '')));
     }
-    return CORRECTION_ANYWHERE_ZH.test(t.replace(/\s+/g, '')) && t.length <= 16;
+    return false;
   }
   const c = clean(t);
   if (CORRECTION_STANDALONE_EN.test(c)) return true;

@@ -72,7 +72,7 @@ const EN_NAME = String.raw`(?:english|eng|英文|英语)`;
 const ZH_NAME = String.raw`(?:chinese|mandarin|putonghua|中文|汉语|普通话|国语|华语|简体中文|简体)`;
 
 function switchPattern(name: string, cannotRead: string): RegExp {
-  const enLead = String.raw`(?:(?:hi|hello|hey|sorry|excuse me)[,!.\s]+)?(?:(?:can|could|would|will) (?:you|we|i) (?:please )?|do you |please |pls |plz |let'?s |i (?:want|would like|'d like|need|prefer) (?:to )?)?(?:(?:speak|talk|reply|respond|answer|write|chat|communicate|continue|go on|switch|change|swap|use|type|say it|do this|have it|explain)\s+)?(?:(?:to|into|in|with|it in)\s+)?(?:the\s+)?`;
+  const enLead = String.raw`(?:(?:hi|hello|hey|sorry|excuse me)[,!.\s]+)?(?:(?:can|could|would|will) (?:you|we|i) (?:please )?|do you |please |pls |plz |let'?s |i (?:want|would like|'d like|need|prefer) (?:to )?)?(?:(?:speak|talk|reply|respond|answer|write|chat|communicate|continue|go on|switch|change|swap|use|type|say it|do this|have it|explain)\s+)?(?:(?:me|us|the language|language|the chat|this)\s+)?(?:(?:to|into|in|with|it in)\s+)?(?:the\s+)?`;
   const enTail = String.raw`(?:\s+(?:language|version|mode|only|instead|now))*(?:[\s,]*(?:please|pls|plz|thanks|thank you|thx|谢谢|吧|好吗|可以吗|ok))*`;
   const zhLead = String.raw`(?:你好[，,\s]*)?(?:请|麻烦|麻烦你|能不能|能否|可以|可不可以|你能|您能|你会|您会|你可以|您可以|我要|我想|给我|帮我|能|会)?(?:你|您)?(?:用|说|讲|切换(?:成|到|为)?|换(?:成|到|为)?|改(?:成|为|用)?|转(?:成|为|到)?|来)?`;
   const zhTail = String.raw`(?:版|版本|模式|界面)?(?:回复|回答|说|交流|聊|沟通|显示)?(?:吗|吧|呢|好吗|可以吗|行吗|好不好|谢谢|please)*`;

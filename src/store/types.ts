@@ -42,6 +42,8 @@ export interface CaseStore {
   caseOf(conversationId: string): Promise<string | null>;
   /** 1-based position among waiting cases in the order agents read them; null if not waiting. */
   queuePosition(caseId: string): Promise<number | null>;
+  /** True exactly once per case: the first caller may send the "still waiting" notice. */
+  markWaitNotified(caseId: string): Promise<boolean>;
   ping(): Promise<void>;
 }
 
@@ -52,9 +54,29 @@ export interface Relay {
   close(): Promise<void>;
 }
 
+export interface QueueEntry {
+  id: string;
+  caseId: string;
+  priority: 'urgent' | 'normal';
+}
+
+/**
+ * The durable hand-off queue (Redis Streams with a consumer group when REDIS_URL is set): every
+ * new case is an entry that a dispatcher reads, urgent first, and acknowledges once handled.
+ */
+export interface HandoffQueue {
+  enqueue(caseId: string, priority: 'urgent' | 'normal'): Promise<void>;
+  /** New entries for this consumer, urgent first. */
+  read(consumer: string, count: number): Promise<QueueEntry[]>;
+  /** Entries delivered to a consumer that never acknowledged them within idleMs (it died). */
+  reclaim(consumer: string, idleMs: number, count: number): Promise<QueueEntry[]>;
+  ack(entry: QueueEntry): Promise<void>;
+}
+
 export interface Stores {
   sessions: SessionStore;
   cases: CaseStore;
   relay: Relay;
+  queue: HandoffQueue;
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@
 // tests hold the Redis stores to. Entries expire like their Redis counterparts so memory stays flat.
 import type { Case, CaseStatus } from '../../handoff/case-schema';
 import type { OutMessage, TranscriptEntry } from '../../types';
-import type { CaseStore, ClaimResult, Relay, SessionRecord, SessionStore, Stores } from '../types';
+import type { CaseStore, ClaimResult, HandoffQueue, QueueEntry, Relay, SessionRecord, SessionStore, Stores } from '../types';
 import { compareForQueue } from '../queue-order';
 import { KeyedMutex } from './keyed-mutex';
 
@@ -197,9 +197,18 @@ export class MemoryCaseStore implements CaseStore {
     return i < 0 ? null : i + 1;
   }
 
+  private readonly notified: TtlMap<true> = new TtlMap(() => 86_400_000);
+
+  async markWaitNotified(caseId: string): Promise<boolean> {
+    if (this.notified.get(caseId)) return false;
+    this.notified.set(caseId, true);
+    return true;
+  }
+
   async ping(): Promise<void> {}
 
   close(): void {
+    this.notified.close();
     this.cases.close();
     this.byConversation.close();
   }
@@ -219,6 +228,42 @@ export class MemoryRelay implements Relay {
   }
 }
 
+/** In one process: two lists (urgent, normal) and a pending map for unacknowledged entries. */
+export class MemoryQueue implements HandoffQueue {
+  private seq = 0;
+  private readonly fresh: Record<'urgent' | 'normal', QueueEntry[]> = { urgent: [], normal: [] };
+  private readonly pending = new Map<string, { entry: QueueEntry; at: number; consumer: string }>();
+
+  async enqueue(caseId: string, priority: 'urgent' | 'normal'): Promise<void> {
+    this.fresh[priority].push({ id: String(++this.seq), caseId, priority });
+  }
+
+  async read(consumer: string, count: number): Promise<QueueEntry[]> {
+    const out = [...this.fresh.urgent.splice(0, count)];
+    out.push(...this.fresh.normal.splice(0, count - out.length));
+    for (const entry of out) this.pending.set(entry.id, { entry, at: Date.now(), consumer });
+    return out;
+  }
+
+  async reclaim(consumer: string, idleMs: number, count: number): Promise<QueueEntry[]> {
+    const now = Date.now();
+    const out: QueueEntry[] = [];
+    for (const p of this.pending.values()) {
+      if (out.length >= count) break;
+      if (now - p.at >= idleMs) {
+        p.at = now;
+        p.consumer = consumer;
+        out.push(p.entry);
+      }
+    }
+    return out;
+  }
+
+  async ack(entry: QueueEntry): Promise<void> {
+    this.pending.delete(entry.id);
+  }
+}
+
 export function createMemoryStores(opts: { sessionTtlSeconds: number; caseRetentionDays: number }): Stores {
   const sessions = new MemorySessionStore(opts.sessionTtlSeconds);
   const cases = new MemoryCaseStore(opts.caseRetentionDays);
@@ -227,6 +272,7 @@ export function createMemoryStores(opts: { sessionTtlSeconds: number; caseRetent
     sessions,
     cases,
     relay,
+    queue: new MemoryQueue(),
     async close() {
       sessions.close();
       cases.close();

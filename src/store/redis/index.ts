@@ -6,7 +6,7 @@ import Redis, { type RedisOptions } from 'ioredis';
 import { caseSchema, type Case, type CaseStatus } from '../../handoff/case-schema';
 import { fromRoot } from '../../paths';
 import type { OutMessage, TranscriptEntry } from '../../types';
-import type { CaseStore, ClaimResult, Relay, SessionRecord, SessionStore, Stores } from '../types';
+import type { CaseStore, ClaimResult, HandoffQueue, QueueEntry, Relay, SessionRecord, SessionStore, Stores } from '../types';
 import { makeKeys, type Keys } from './keys';
 
 export class StoreUnavailableError extends Error {
@@ -275,8 +275,80 @@ export class RedisCaseStore implements CaseStore {
     return rank === null ? null : rank + 1;
   }
 
+  async markWaitNotified(caseId: string): Promise<boolean> {
+    const r = await this.redis.set(this.keys.caseNotified(caseId), '1', 'EX', this.retentionSeconds, 'NX');
+    return r === 'OK';
+  }
+
   async ping(): Promise<void> {
     await this.redis.ping();
+  }
+}
+
+const GROUP = 'dispatch';
+const PRIORITIES = ['urgent', 'normal'] as const;
+type StreamReply = [string, [string, string[]][]][] | null;
+
+/** Redis Streams, one per priority, read through one consumer group: urgent first. */
+export class RedisQueue implements HandoffQueue {
+  private groupsReady: Promise<void> | null = null;
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+  ) {}
+
+  private ensureGroups(): Promise<void> {
+    this.groupsReady ??= (async () => {
+      for (const p of PRIORITIES) {
+        try {
+          await this.redis.xgroup('CREATE', this.keys.queueStream(p), GROUP, '0', 'MKSTREAM');
+        } catch (err) {
+          if (!(err instanceof Error && err.message.includes('BUSYGROUP'))) throw err;
+        }
+      }
+    })().catch((err: unknown) => {
+      this.groupsReady = null; // try again on the next call (Redis may have been down)
+      throw err;
+    });
+    return this.groupsReady;
+  }
+
+  async enqueue(caseId: string, priority: 'urgent' | 'normal'): Promise<void> {
+    await this.ensureGroups();
+    // Trim approximately: acknowledged history is not needed beyond the recent past.
+    await this.redis.xadd(this.keys.queueStream(priority), 'MAXLEN', '~', '10000', '*', 'caseId', caseId);
+  }
+
+  private entries(priority: 'urgent' | 'normal', rows: [string, string[]][]): QueueEntry[] {
+    return rows
+      .filter(([, fields]) => Array.isArray(fields))
+      .map(([id, fields]) => ({ id, priority, caseId: fields[fields.indexOf('caseId') + 1] ?? '' }))
+      .filter((e) => e.caseId);
+  }
+
+  async read(consumer: string, count: number): Promise<QueueEntry[]> {
+    await this.ensureGroups();
+    const out: QueueEntry[] = [];
+    for (const p of PRIORITIES) {
+      if (out.length >= count) break;
+      const r = (await this.redis.xreadgroup('GROUP', GROUP, consumer, 'COUNT', count - out.length, 'STREAMS', this.keys.queueStream(p), '>')) as StreamReply;
+      for (const [, rows] of r ?? []) out.push(...this.entries(p, rows));
+    }
+    return out;
+  }
+
+  async reclaim(consumer: string, idleMs: number, count: number): Promise<QueueEntry[]> {
+    await this.ensureGroups();
+    const out: QueueEntry[] = [];
+    for (const p of PRIORITIES) {
+      const r = (await this.redis.xautoclaim(this.keys.queueStream(p), GROUP, consumer, idleMs, '0-0', 'COUNT', count)) as [string, [string, string[]][], string[]?];
+      out.push(...this.entries(p, r[1] ?? []));
+    }
+    return out;
+  }
+
+  async ack(entry: QueueEntry): Promise<void> {
+    await this.redis.xack(this.keys.queueStream(entry.priority), GROUP, entry.id);
   }
 }
 
@@ -328,6 +400,7 @@ export async function createRedisStores(opts: RedisStoreOptions): Promise<Stores
     sessions: new RedisSessionStore(redis, keys, opts.sessionTtlSeconds),
     cases: new RedisCaseStore(redis, keys, opts.caseRetentionDays),
     relay,
+    queue: new RedisQueue(redis, keys),
     async close() {
       await relay.close();
       redis.disconnect();

@@ -9,6 +9,8 @@ export interface Keys {
   caseHash(caseId: string): string;
   caseTranscript(caseId: string): string;
   statusIndex(status: string): string;
+  caseNotified(caseId: string): string;
+  queueStream(priority: 'urgent' | 'normal'): string;
   relayChannel(): string;
 }
 
@@ -24,6 +26,8 @@ export function makeKeys(prefix = 'sd'): Keys {
     caseHash: (id) => kase(id, 'data'),
     caseTranscript: (id) => kase(id, 'transcript'),
     statusIndex: (status) => `${prefix}:{cases}:${status}`,
+    caseNotified: (id) => kase(id, 'notified'),
+    queueStream: (priority) => `${prefix}:{queue}:${priority}`,
     relayChannel: () => `${prefix}:relay`,
   };
 }

@@ -64,7 +64,7 @@
       min: 'min',
       h: 'h',
       d: 'd',
-      ago: 'waiting',
+      ago: 'Age:',
       assignedTo: 'Assigned to',
       you: 'you',
       f_role: 'Role',
@@ -175,7 +175,7 @@
       min: '分钟',
       h: '小时',
       d: '天',
-      ago: '已等待',
+      ago: '时长：',
       assignedTo: '处理人',
       you: '您',
       f_role: '身份',
@@ -552,7 +552,7 @@
       b.appendChild(top);
       b.appendChild(el('span', 'case-item-cat', categoryLabel(c.category) + (c.role ? ' · ' + t('role_' + c.role) : '')));
       var meta = el('span', 'case-item-meta');
-      meta.appendChild(el('span', 'case-age', t('ago') + ' ' + age(c.createdAt)));
+      meta.appendChild(el('span', 'case-age', t('ago') + (lang === 'en' ? ' ' : '') + age(c.createdAt)));
       meta.appendChild(el('span', null, c.locale === 'zh-CN' ? '中文' : 'EN'));
       if (c.assignedTo) meta.appendChild(el('span', null, t('assignedTo') + ': ' + c.assignedTo));
       b.appendChild(meta);

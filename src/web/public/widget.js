@@ -44,6 +44,7 @@
       close: '关闭对话',
       langGroup: '界面语言',
       log: '对话记录',
+      messages: '消息',
       privacy: '隐私提示：请勿输入完整卡号、密码、CVV 安全码或短信验证码，卡号只需后四位。对话内容最多保存 30 天。',
       earlier: '之前的对话',
       you: '您说：',
@@ -76,6 +77,7 @@
       close: 'Close chat',
       langGroup: 'Interface language',
       log: 'Conversation',
+      messages: 'Messages',
       privacy:
         'Privacy: never type your full card number, PIN, CVV or SMS codes — the last 4 digits are enough. Conversations are kept for up to 30 days.',
       earlier: 'Earlier in this conversation',
@@ -251,6 +253,9 @@
   panel.appendChild(status);
 
   var scroller = el('div', 'sd-scroller');
+  // Focusable so that keyboard users can scroll back through the conversation.
+  scroller.tabIndex = 0;
+  scroller.setAttribute('role', 'region');
   panel.appendChild(scroller);
   var privacy = el('p', 'sd-privacy');
   privacy.appendChild(shieldIcon());
@@ -343,7 +348,8 @@
     langEn.setAttribute('aria-pressed', String(locale === 'en'));
     closeBtn.setAttribute('aria-label', t('close'));
     privacyText.textContent = t('privacy');
-    log.setAttribute('aria-label', t('log'));
+    scroller.setAttribute('aria-label', t('log'));
+    log.setAttribute('aria-label', t('messages'));
     quick.setAttribute('aria-label', t('quick'));
     typingLabel.textContent = t('typing');
     inputLabel.textContent = t('inputLabel');
@@ -531,6 +537,13 @@
       renderBanner();
     }
     var exp = m.expecting && typeof m.expecting.slot === 'string' ? m.expecting : null;
+    if (exp && caseId && !m.handoff) {
+      // Nothing is asked after a handoff: a new question means a new conversation has begun.
+      caseId = null;
+      caseStatus = null;
+      store(KEY_CASE, null);
+      renderBanner();
+    }
     if (typeof m.text === 'string' && m.text !== '') {
       addBubble(from, m.text, { expecting: exp, handoff: Boolean(m.handoff) });
       // Only news counts as unread: an agent writing, or the bot speaking unprompted.
