@@ -1,5 +1,7 @@
 // Child side of the bench's IPC: announces the port, answers stats requests (memory, CPU, optional
 // GC first) and shuts down cleanly on "stop", SIGTERM/SIGINT or a lost parent (so --cpu-prof is written).
+import { writeFileSync } from 'node:fs';
+import { findSourceMap } from 'node:module';
 
 export interface ChildStats {
   type: 'stats';
@@ -12,6 +14,8 @@ export interface ChildStats {
   cpuUserUs: number;
   cpuSystemUs: number;
   gcRan: boolean;
+  /** Monotonic clock in µs (the clock V8 stamps .cpuprofile samples with). */
+  hrtimeUs: number;
 }
 
 export type ParentToChild = { type: 'stats'; id: number; gc?: boolean } | { type: 'stop' };
@@ -40,7 +44,26 @@ function stats(id: number, gc: boolean): ChildStats {
     cpuUserUs: c.user,
     cpuSystemUs: c.system,
     gcRan: Boolean(gc && g),
+    hrtimeUs: Number(process.hrtime.bigint() / 1000n),
   };
+}
+
+/**
+ * With BENCH_SOURCEMAPS_OUT set (and --enable-source-maps), writes the source maps of every loaded
+ * .ts module (as tsx transformed it) so bench/top-profile.ts can print original file:line.
+ */
+function dumpSourceMaps(): void {
+  const out = process.env.BENCH_SOURCEMAPS_OUT;
+  if (!out) return;
+  const maps: Record<string, unknown> = {};
+  for (const file of Object.keys(require.cache)) {
+    if (!file.endsWith('.ts')) continue;
+    const sm = findSourceMap(file);
+    if (!sm) continue;
+    const { sourcesContent: _dropped, ...payload } = sm.payload as unknown as Record<string, unknown>;
+    maps[file] = payload;
+  }
+  writeFileSync(out, JSON.stringify(maps));
 }
 
 /** Starts `boot`, reports its port, and wires the stats/stop protocol around `close`. */
@@ -54,7 +77,14 @@ export function runChild(name: string, boot: () => Promise<{ port: number; close
     hard.unref();
     void (close ? close() : Promise.resolve())
       .catch(() => undefined)
-      .finally(() => process.exit(code));
+      .finally(() => {
+        try {
+          dumpSourceMaps();
+        } catch (err) {
+          process.stderr.write(`could not write source maps: ${String(err)}\n`);
+        }
+        process.exit(code);
+      });
   };
   process.on('message', (raw: unknown) => {
     const msg = raw as ParentToChild;

@@ -2,6 +2,7 @@
 // whole scripted conversations (bot: answer what `expecting.slot` asks; echo: replay fixed texts).
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import os from 'node:os';
 import { SCRIPTS, ScriptCursor, type BenchScript, type BotMessageView } from './scripts';
 import { percentile, round, Samples } from './stats';
 
@@ -164,6 +165,8 @@ export interface LoadResult {
   serverCores: number | null;
   /** This (load generator) process's CPU utilisation in cores over the window. */
   loadGenCores: number;
+  /** 1-minute load average at the end of the run (other work on the machine shows here). */
+  loadavg1: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -237,7 +240,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const sorted = samples.sorted();
   const seconds = o.durationMs / 1000;
   let serverCpu: number | null = null;
-  if (cpu.start && cpu.end) serverCpu = (await cpu.end) - (await cpu.start);
+  if (cpu.start && cpu.end && samples.length > 0) serverCpu = (await cpu.end) - (await cpu.start);
   const gen = win.gen;
   return {
     mode: o.mode,
@@ -258,6 +261,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     serverCpuUsPerTurn: serverCpu === null ? null : round(serverCpu / Math.max(1, samples.length), 1),
     serverCores: serverCpu === null ? null : round(serverCpu / (o.durationMs * 1000), 2),
     loadGenCores: round((gen.user + gen.system) / (o.durationMs * 1000), 2),
+    loadavg1: round(os.loadavg()[0] ?? Number.NaN, 2),
   };
 }
 

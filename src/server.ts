@@ -42,13 +42,16 @@ export interface ServerOptions {
   dispatcherTickMs?: number;
 }
 
-export async function createStores(config: Config, logger: Logger): Promise<Stores> {
+export async function createStores(config: Config, logger: Logger, onRedisError: () => void = () => undefined): Promise<Stores> {
   const opts = { sessionTtlSeconds: config.SESSION_TTL_SECONDS, caseRetentionDays: config.CASE_RETENTION_DAYS };
   if (!config.REDIS_URL) return createMemoryStores(opts);
   return createRedisStores({
     ...opts,
     url: config.REDIS_URL,
-    onError: (err) => logger.error({ err: err.message }, 'redis unavailable'),
+    onError: (err) => {
+      onRedisError();
+      logger.error({ err: err.message }, 'redis unavailable');
+    },
     onReady: () => logger.info('redis reachable again'),
   });
 }
@@ -65,9 +68,9 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     // Printed once, straight to stderr: never through the logger (logs are shipped elsewhere).
     process.stderr.write(`swipedesk: AGENT_TOKEN not set; generated agent token: ${agentToken}\n`);
   }
-  const stores = await createStores(config, logger);
-  const renderer = new Renderer();
   const metrics = new Metrics(config.IDLE_TIMEOUT_SECONDS * 1000);
+  const stores = await createStores(config, logger, () => metrics.redisErrors.inc());
+  const renderer = new Renderer();
   const hooks: EngineHooks = {
     ...options.hooks,
     turnDone: (info) => {
@@ -103,6 +106,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const perConversation = new RateLimiter(config.RATE_LIMIT_PER_CONVERSATION);
   const agents = new AgentService(stores, renderer, options.clock);
   const origins = defaultOrigins(config);
+  let closing = false;
 
   const failureLocale = (m: { locale?: Locale; text?: string }): Locale =>
     m.locale ?? (m.text ? detectLanguage(m.text) : null) ?? 'zh-CN';
@@ -134,7 +138,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     agents,
     agentToken,
     log: logger,
-    before: [requestLog(logger), securityHeaders()],
+    before: [requestLog(logger), securityHeaders(), refuseWhileClosing(() => closing)],
     chatGuards: [corsFor(origins), rateLimitByIp(perIp, metrics)],
     conversationGuard: rateLimitByConversation(perConversation, metrics),
     metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
@@ -155,6 +159,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   let closed: Promise<void> | null = null;
   const close = () =>
     (closed ??= (async () => {
+      closing = true;
       await dispatcher.stop();
       await channel.close();
       await new Promise<void>((resolve) => {
@@ -184,5 +189,13 @@ function rateLimitByConversation(limiter: RateLimiter, metrics: Metrics): Reques
     if (r.ok) return next();
     metrics.rejected.inc({ reason: 'rate_limit' });
     res.set('Retry-After', String(r.retryAfter)).status(429).json({ error: 'too many messages in this conversation' });
+  };
+}
+
+/** During shutdown new requests are refused (in-flight ones finish) and sockets are not kept. */
+function refuseWhileClosing(isClosing: () => boolean): RequestHandler {
+  return (_req, res, next) => {
+    if (!isClosing()) return next();
+    res.set('Connection', 'close').status(503).json({ error: 'shutting down, please retry' });
   };
 }

@@ -10,7 +10,7 @@ import * as chrono from 'chrono-node';
 import type { ParseOptions, WhenParse } from '../types';
 import { findMoneySpans } from './money';
 
-const GRACE_MS = 5 * 60 * 1000;
+const GRACE_MINUTES = 5;
 
 // ----------------------------------------------------------------------------- wall clock
 
@@ -40,7 +40,13 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+// formatToParts costs several µs; messages arrive many per minute, so the last minute is kept.
+const LAST_WALL = new Map<string, { minute: number; wall: Wall }>();
+
 function wallClock(instant: Date, timeZone: string): Wall {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const cached = LAST_WALL.get(timeZone);
+  if (cached && cached.minute === minute) return { ...cached.wall };
   const w: Wall = { y: 0, m: 0, d: 0, h: 0, min: 0 };
   for (const p of formatter(timeZone).formatToParts(instant)) {
     if (p.type === 'year') w.y = Number(p.value);
@@ -49,12 +55,19 @@ function wallClock(instant: Date, timeZone: string): Wall {
     else if (p.type === 'hour') w.h = Number(p.value) % 24;
     else if (p.type === 'minute') w.min = Number(p.value);
   }
+  LAST_WALL.set(timeZone, { minute, wall: w });
   return w;
 }
 
 function addDays(w: Wall, days: number): Wall {
   const t = new Date(Date.UTC(w.y, w.m - 1, w.d + days));
   return { ...w, y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
+/** Wall-clock arithmetic; a DST jump inside the 5-minute grace is not worth modelling. */
+function addMinutes(w: Wall, minutes: number): Wall {
+  const t = new Date(Date.UTC(w.y, w.m - 1, w.d, w.h, w.min + minutes));
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate(), h: t.getUTCHours(), min: t.getUTCMinutes() };
 }
 
 function daysInMonth(y: number, m: number): number {
@@ -202,6 +215,8 @@ interface Found {
   periodHour: number | null; // "昨天晚上": no time, but where the evening lies for rollback
   rollback: 'day' | 'week' | 'year' | 'none';
   lastNight: boolean;
+  /** The words the date and time came from: their 晚上/morning decide AM or PM, not the rest. */
+  context: string;
 }
 
 // The everyday Chinese forms (昨天晚上8点, 前天下午三点半) are read here without chrono, which costs
@@ -218,7 +233,7 @@ const FAST_PERIOD_HOUR: Readonly<Record<string, number>> = {
   凌晨: 3, 早上: 7, 早晨: 7, 上午: 9, 中午: 12, 下午: 15, 傍晚: 18, 晚上: 21, 夜里: 22, 半夜: 23,
 };
 const OTHER_DATE_CUE =
-  /[点點时時:月号號周週年]|星期|礼拜|禮拜|天前|分钟|小时|刚|剛|早上|晚上|中午|下午|上午|凌晨|夜|\d\s*日|[A-Za-z]{3,}/;
+  /[\d一二两三四五六七八九十]\s*[点點时時号號日]|\d:\d|[月周週年]|星期|礼拜|禮拜|天前|分钟|小时|刚|剛|早上|晚上|中午|下午|上午|凌晨|夜|[A-Za-z]{3,}/;
 
 const FAST_ZH_ALL = new RegExp(FAST_ZH.source, 'g');
 
@@ -258,6 +273,7 @@ function fastChinese(text: string, now: Wall): Found | null {
     periodHour: periodWord !== undefined && time === null ? (FAST_PERIOD_HOUR[periodWord] ?? null) : null,
     rollback: 'none',
     lastNight: false,
+    context: m[0],
   };
 }
 
@@ -307,7 +323,7 @@ function fastEnglish(text: string, now: Wall): Found | null {
     else if (!ampm && (period === 'afternoon' || period === 'evening') && h >= 1 && h < 12) h += 12;
     time = { h, min, meridiemKnown: ampm !== undefined || period === 'afternoon' || period === 'evening' || period === 'morning' };
   }
-  return { date, time, periodHour: null, rollback: 'none', lastNight: false };
+  return { date, time, periodHour: null, rollback: 'none', lastNight: false, context: m[0] };
 }
 
 function viaChrono(text: string, opts: ParseOptions, now: Wall): Found | 'vague' | 'none' {
@@ -362,7 +378,8 @@ function viaChrono(text: string, opts: ParseOptions, now: Wall): Found | 'vague'
     ? { h: valueOf(timed, 'hour'), min: valueOf(timed, 'minute'), meridiemKnown: certain(timed, 'meridiem') }
     : null;
   const periodHour = time === null && period ? valueOf(period, 'hour') : null;
-  return { date, time, periodHour, rollback, lastNight };
+  const context = [dated, timed, period].map((r) => r?.text ?? '').join(' ');
+  return { date, time, periodHour, rollback, lastNight, context };
 }
 
 export function extractWhen(text: string, opts: ParseOptions): WhenParse {
@@ -372,7 +389,7 @@ export function extractWhen(text: string, opts: ParseOptions): WhenParse {
   if (!hasZh && !EN_CUE.test(text) && !justNow && !vagueMentioned) return null;
 
   const now = wallClock(opts.now, opts.timeZone);
-  const limit = wallClock(new Date(opts.now.getTime() + GRACE_MS), opts.timeZone);
+  const limit = addMinutes(now, GRACE_MINUTES);
   const todayKey = dateKey(now);
   const limitKey = `${dateKey(limit)} ${timeKey(limit)}`;
 
@@ -388,18 +405,19 @@ export function extractWhen(text: string, opts: ParseOptions): WhenParse {
   if (found.time) {
     let { h } = found.time;
     const { min } = found.time;
-    if (h === 12 && EARLY_12.test(text)) {
+    const context = found.context;
+    if (h === 12 && EARLY_12.test(context)) {
       h = 0;
-    } else if (h === 12 && MIDNIGHT_12.test(text) && !NOON.test(text)) {
+    } else if (h === 12 && MIDNIGHT_12.test(context) && !NOON.test(context)) {
       // 晚上12点 / last night at 12: the midnight that ends that evening.
       h = 0;
       date = addDays(date, 1);
-    } else if (h >= 1 && h <= 11 && !found.time.meridiemKnown && NIGHT.test(text) && !EARLY.test(text)) {
+    } else if (h >= 1 && h <= 11 && !found.time.meridiemKnown && NIGHT.test(context) && !EARLY.test(context)) {
       h += 12; // "last night at 11" is 23:00, which chrono reads as 11:00
     }
     date = { ...date, h, min };
     time = timeKey(date);
-  } else if (NOON.test(text)) {
+  } else if (NOON.test(found.context)) {
     date = { ...date, h: 12, min: 0 };
     time = '12:00';
   }

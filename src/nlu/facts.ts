@@ -1,5 +1,6 @@
 // Yes/no facts stated in free text (receipt kept, merchant contacted, card in hand, batch
 // settled): a topic word plus its polarity, per clause. Bare "yes"/"no" are left to the dialog.
+import { chatLower } from './intents';
 //
 // Input is NFKC-normalised and card-redacted. Each fact is null unless a topic-bearing phrase
 // states it; when a message says both ("我联系了银行，还没找商家"), the negative about the
@@ -21,9 +22,6 @@ function clausesOf(t: string): string[] {
     .filter((c) => c !== '');
 }
 
-function lower(text: string): string {
-  return text.toLowerCase().replace(/[’‘`]/g, "'");
-}
 
 // ------------------------------------------------------------------------------- receipt
 
@@ -34,7 +32,7 @@ const RECEIPT_NEG =
 const RECEIPT_POS =
   /有|留|还在|在我|在这|在手|保留|拍了?|拿着|收好|存着|保存|\bkept\b|\bkeep\b|\bhave\b|\bhad\b|\bgot\b|\bstill\b|\bphoto\b|\bpicture\b|\bpic\b|\bright here\b|\bin my\b|\bsaved\b|\bhere\b|\bwith me\b|\bsnapped\b/;
 const UNSURE = /不知道|不确定|不记得|不清楚|\bdon'?t know\b|\bnot sure\b|\bcan'?t remember\b|\bdon'?t remember\b/;
-const THREW_IT_AWAY = /^(?:i )?(?:threw|thrown|tossed|binned|discarded) (?:it|them) (?:away|out)$|^(?:扔掉?了|早扔了|扔了)$/;
+const THREW_IT_AWAY = /^(?:(?:no|nah|nope|yeah|yes|sorry)[\s,]+)?(?:i )?(?:threw|thrown|tossed|binned|discarded) (?:it|them) (?:away|out)$|^(?:扔掉?了|早扔了|扔了)$/;
 
 function receipt(t: string): boolean | null {
   let result: boolean | null = null;
@@ -52,7 +50,7 @@ function receipt(t: string): boolean | null {
 const TARGET_ZH = '(?:商家|商户|店家|店员|店里|店主|老板娘|老板|收银员|收银|服务员|前台|经理|店长|门店|酒店|餐厅|饭店|超市|对方|那家店|这家店|店铺|卖家|他们|店)';
 const BANK_ZH = /银行|发卡行|信用卡中心|银联|客服热线|警察|派出所|110/;
 const CONTACT_NEG_ZH = new RegExp(
-  `(?:没有?|未|没能|还没)(?:去)?(?:联系|问|找|打电话|打过电话|沟通|反映|投诉|去店|回店|回去找)|(?:没有?|未)(?:跟|和|给)${TARGET_ZH}|联系不[上到]|找不到${TARGET_ZH}|打不通|不理(?:我)?|没人接`,
+  `(?:没有?|未|没能|还没)(?:去)?(?:联系|问|找|打电话|打过电话|沟通|反映|投诉|去店|回店|回去找)|(?:没有?|未)(?:跟|和|给)${TARGET_ZH}|联系不[上到]|找不到${TARGET_ZH}|打不通|不理(?:我)?|没人接|${TARGET_ZH}(?:一直)?(?:不接|不回|不理|不回复|关门|倒闭|跑路|不承认|联系不上)`,
 );
 const CONTACT_POS_ZH = new RegExp(
   `(?:联系|问|找|沟通|反映|投诉|打电话|打过电话|打了电话|说|讲)(?:过|了)+|(?:跟|和|给|找|问|联系)(?:了|过)?${TARGET_ZH}|${TARGET_ZH}(?:那边|方面)?(?:说|讲|表示|答应|回复|告诉|回答|承认|同意|拒绝|不给|不同意|让我等|说要|不肯|承诺)|回(?:到)?店里|去店里`,
@@ -88,7 +86,7 @@ function merchantContacted(t: string): boolean | null {
 // --------------------------------------------------------------------- card in possession
 
 const CARD_NEG =
-  /卡(?:片)?(?:也|都|已经)?(?:丢了|掉了|不见了|被偷了?|被盗了?|被抢了?|遗失|丢失|被人拿走)|(?:丢|掉|弄丢)了?(?:我的)?(?:银行)?卡|找不到(?:我的)?(?:银行)?卡|(?:钱包|包)(?:被偷|被盗|被抢|丢了|掉了|不见了)|\blost (?:my|the|our) (?:\w+ )?(?:card|wallet|purse)\b|\b(?:card|wallet|purse)\b[^.!?]{0,30}\b(?:was|got|is|has been|were) (?:lost|stolen|missing|taken|snatched)\b|\bstolen (?:card|wallet|purse)\b|\b(?:can'?t|cannot|couldn'?t) find (?:my|the) (?:card|wallet|purse)\b|\bmisplaced (?:my|the) (?:card|wallet|purse)\b|\b(?:my|the) (?:card|wallet|purse) is (?:gone|missing)\b/;
+  /卡(?:片)?(?![里上])[^,.!?。]{0,4}?(?:丢了|掉了|不见了|被偷了?|被盗了?|被抢了?|遗失|丢失|被人拿走)|(?:丢|掉|弄丢)了?(?:我的)?(?:银行)?卡|找不到(?:我的)?(?:银行)?卡|(?:钱包|包)(?:被偷|被盗|被抢|丢了|掉了|不见了)|\blost (?:my|the|our) (?:\w+ )?(?:card|wallet|purse)\b|\b(?:card|wallet|purse)\b[^.!?]{0,30}\b(?:was|got|is|has been|were) (?:lost|stolen|missing|taken|snatched)\b|\bstolen (?:card|wallet|purse)\b|\b(?:can'?t|cannot|couldn'?t) find (?:my|the) (?:card|wallet|purse)\b|\bmisplaced (?:my|the) (?:card|wallet|purse)\b|\b(?:my|the) (?:card|wallet|purse) is (?:gone|missing)\b/;
 const CARD_POS =
   /卡(?:片)?(?:一直|还|就|都|现在)?(?:在|带在)(?:我)?(?:的)?(?:身上|手上|手里|身边|钱包里?|包里|这里?|家里?)|卡(?:片)?(?:没丢|没有丢|没掉|一直在|从没离|没离)|卡在我这|\bi (?:still )?(?:have|got|hold) (?:my|the) (?:\w+ )?card\b|\b(?:my |the )?card(?:'s| is)? (?:still )?(?:with me|on me|in my (?:wallet|purse|pocket|hand|possession|bag)|right here|here|safe)\b|\bcard never left\b|\bnever lost (?:my|the) card\b|\bstill (?:have|got) (?:my|the|it)\b.*\bcard\b|\bcard in my possession\b/;
 
@@ -101,9 +99,9 @@ function cardInPossession(t: string): boolean | null {
 // ------------------------------------------------------------------------- batch settled
 
 const SETTLED_NEG =
-  /(?:还|都|暂时)?(?:没有?|未)(?:做|进行)?(?:结算|日结|批结|清算|结批|签退|结)|批次.{0,3}(?:没结|还开着|未结|未关)|\bnot (?:yet )?settled\b|\b(?:haven'?t|hasn'?t|didn'?t|did not|have not) (?:yet )?settled?\b|\bbatch (?:is |was )?(?:still )?open\b|\bunsettled\b|\bbefore (?:the )?(?:settlement|batch (?:close|closed|closing))\b/;
+  /(?:还|都|暂时)?(?:没有?|未)(?:做|进行)?(?:结算|日结|批结|清算|结批|签退|结)|批次.{0,3}(?:没结|还开着|未结|未关)|\bnot (?:yet )?settled\b|\b(?:haven'?t|hasn'?t|didn'?t|did not|have not) (?:yet )?settled?\b|\bbatch (?:is |was )?(?:still )?open\b|\bunsettled\b|\b(?:haven't|hasn't|didn't|did not|have not|has not|not) (?:yet )?(?:closed|settled|sent|submitted|run|done) (?:out )?(?:the |our |my |today's )?(?:batch|settlement)|\bbefore (?:the )?(?:settlement|batch (?:close|closed|closing))\b/;
 const SETTLED_POS =
-  /(?<![按用以])(?:已经?|都)(?:结算|日结|批结|清算|结批|签退)(?:过)?(?:了)?|^(?:已经?)?结算(?:过)?了|(?:批次|日结|批结).{0,4}(?:结了|了|完|关了)|\bbatch(?:es)? (?:is |was |were |has been |have been |got )?(?:already )?(?:closed|settled|sent|submitted)\b|\b(?:closed|settled) (?:out )?the batch\b|\b(?:already )?settled(?: already)?$|\bwe (?:already )?settled\b|\bsettlement (?:is |was |has been )?(?:done|complete|completed|finished)\b/;
+  /(?<![按用以])(?:已经?|都)(?:结过算|结了算|结算|日结|批结|清算|结批|签退)(?:过)?(?:了)?|(?:做了|做过|已做)(?:日结|结算|批结)|^(?:已经?)?结算(?:过)?了|(?:批次|日结|批结).{0,4}(?:结了|了|完|关了)|\bbatch(?:es)? (?:is |was |were |has been |have been |got )?(?:already )?(?:closed|settled|sent|submitted)\b|\b(?:closed|settled) (?:out )?the batch\b|\b(?:already )?settled(?: already)?$|\bwe (?:already )?settled\b|\bsettlement (?:is |was |has been )?(?:done|complete|completed|finished)\b/;
 const SETTLED_NOISE = /\bsettled? (?:the |my |our |a )?(?:bill|tab|account|check|balance|debt|dispute)\b|按.{0,6}结算|用.{0,6}结算|外币结算/g;
 
 function batchSettled(t: string): boolean | null {
@@ -114,7 +112,7 @@ function batchSettled(t: string): boolean | null {
 }
 
 export function extractFacts(text: string): Facts {
-  const t = lower(text).trim();
+  const t = chatLower(text).trim();
   return {
     hasReceipt: receipt(t),
     merchantContacted: merchantContacted(t),

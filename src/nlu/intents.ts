@@ -23,9 +23,29 @@ type Intents = Parsed['intents'];
 const APOSTROPHES = /[’‘`´]/g;
 const EDGE_PUNCT = /^[\s.,!?;:。、~…"“”'()[\]【】<>《》*#-]+|[\s.,!?;:。、~…"“”'()[\]【】<>《》*#-]+$/g;
 
-/** Lower-case, straight apostrophes, trimmed of edge punctuation. */
+const CONTRACTION = /\b(do|does|did|is|was|were|have|has|had|can|could|would|should|wo|are|ai|must)nt\b/g;
+const PRONOUN_CONTRACTION: Readonly<Record<string, string>> = {
+  im: "i'm", ive: "i've", theres: "there's", thats: "that's", whats: "what's", youre: "you're", theyre: "they're",
+  hasnt: "hasn't", isnt: "isn't", wasnt: "wasn't", didnt: "didn't", dont: "don't", doesnt: "doesn't", cant: "can't",
+  wont: "won't", havent: "haven't", arent: "aren't", werent: "weren't", couldnt: "couldn't", shouldnt: "shouldn't",
+};
+const PRONOUN_RE = new RegExp(`\\b(?:${Object.keys(PRONOUN_CONTRACTION).join('|')})\\b`, 'g');
+
+/**
+ * Lower-case with straight apostrophes and the apostrophes people leave out restored ("dont",
+ * "didnt", "im"), so every English rule can spell contractions one way. Shared with facts.ts.
+ */
+export function chatLower(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(APOSTROPHES, "'")
+    .replace(PRONOUN_RE, (w) => PRONOUN_CONTRACTION[w] ?? w)
+    .replace(CONTRACTION, "$1n't");
+}
+
+/** chatLower, trimmed of edge punctuation. */
 function clean(text: string): string {
-  return text.toLowerCase().replace(APOSTROPHES, "'").replace(EDGE_PUNCT, '').trim();
+  return chatLower(text).replace(EDGE_PUNCT, '').trim();
 }
 
 const LEAD_FILLER =
@@ -163,7 +183,7 @@ const CHARGED_ANYWAY = new RegExp(
     '\\bcharged\\b',
     '\\bdebited\\b',
     '\\bdeducted\\b',
-    '\\b(?:money|funds|amount|it|cash) (?:was |were |got |is |has )?(?:taken|gone|left|came out|went out|deducted|missing)',
+    '\\b(?:money|funds|amount|it|cash) (?:still |also |already |was |were |got |is |has |been )*(?:taken|gone|left|came out|went out|deducted|missing|debited)',
     '\\btook\\b',
     '\\btaken\\b',
     '\\bbalance (?:went down|dropped|is lower|decreased|is less)',
@@ -235,7 +255,7 @@ const PREAUTH = new RegExp(
     '圈存',
     '\\bpre-?auth',
     '\\bauthori[sz]ation hold',
-    '\\bholds?\\b',
+    '\\bhold(?:s|ing)?\\b',
     '\\bheld\\b',
     '\\bdeposits?\\b',
     '\\bincidentals?\\b',
@@ -300,7 +320,9 @@ const CURRENCY_WORDS = new RegExp(
   ].join('|'),
 );
 const CHARGED_IN_CURRENCY =
-  /(?:按|用|以|选了?|扣的是|收的是|付的是|结算成)(?:了)?(?:人民币|美元|美金|港币|港元|欧元|日元|泰铢|英镑|韩元|外币)|(?:charged|billed|paid|priced|debited) in (?:a )?(?:us |hk |hong kong )?(?:dollars|usd|rmb|cny|yuan|euros?|eur|hkd|yen|pounds|gbp|baht|foreign)/;
+  /(?:按|用|以|选了?|扣的是|收的是|付的是|结算成|[扣刷收变换转]成)(?:了)?(?:人民币|美元|美金|港币|港元|欧元|日元|泰铢|英镑|韩元|外币)|(?:charged|billed|paid|priced|debited) in (?:a )?(?:us |hk |hong kong )?(?:dollars|usd|rmb|cny|yuan|euros?|eur|hkd|yen|pounds|gbp|baht|foreign)/;
+
+const ABROAD = /境外|国外|海外|出国|外国|\\babroad\\b|\\boverseas\\b/;
 
 // ---- late_presentment
 const LATE_OLD_ZH =
@@ -308,7 +330,7 @@ const LATE_OLD_ZH =
 const LATE_CUE_ZH =
   /才(?:扣|入账|出账|出现|请款|到|显示|从|被|上账|提交|结算|来|收)|现在才|今天才|最近(?:才|突然)|突然(?:扣|出现|入账|有了|多了)|延迟.{0,6}(?:扣|入账|请款|提交)|逾期(?:提交|请款)/;
 const LATE_DIRECT_EN =
-  /\blate presentment\b|\b(?:months?|weeks?|years?) (?:later|after)\b|\blong after\b|\b(?:presented|submitted|processed|posted|charged|billed) (?:\w+ ){0,3}(?:too |very |really |so )?late\b|\bway too late\b/;
+  /\blate presentment\b|\b(?:months?|weeks?|years?) (?:later|after)\b|\blong after\b|\b(?:presented|submitted|processed|posted|charged|billed) (?:\w+ ){0,3}(?:too |very |really |so )?late\b|\bway too late\b|\b(?:took|takes|taking) (?:\w+ ){0,2}(?:weeks|months|years) to (?:process|post|charge|bill|submit|come through|go through|show)\b/;
 const LATE_OLD_EN =
   /\b(?:months?|weeks?|years?) ago\b|\blast (?:year|spring|summer|fall|autumn|winter)\b|\bback in\b|\bin (?:january|february|march|april|june|july|august|september|october|november|december)\b|\blong ago\b|\bold (?:purchase|charge|transaction|bill|order)|\ba (?:long )?while (?:ago|back)\b|\bages ago\b/;
 const LATE_CUE_EN =
@@ -324,7 +346,7 @@ const WRONG_CARD = new RegExp(
     '另(?:一|外)(?:一|那)?张',
     '别的卡',
     '其他的?卡',
-    '想用.{0,10}卡.{0,12}(?:结果|却|但|可|刷了|扣了|用了|付了)',
+    '(?:想|要|打算|准备)(?:用|刷)?.{0,10}卡.{0,12}(?:结果|却|但|可|刷了|扣了|用了|付了|刷成|扣到)',
     '不小心用了?.{0,8}卡',
     '(?:刷|扣|付|用)的是.{0,8}(?:老公|老婆|妈|爸|朋友|同事|公司|别人|家人|孩子|女儿|儿子|同学)的?卡',
     '\\bwrong (?:[\\w\']+ ){0,2}card\\b',
@@ -341,10 +363,10 @@ const WRONG_CARD = new RegExp(
 // ---- wrong_amount
 const WRONG_AMOUNT = new RegExp(
   [
-    '金额.{0,4}(?:不对|错|有误|不符|不一样|不正确)',
+    '(?:金额|价格|价钱|钱数|数目).{0,6}(?:不对|不太对|对不上|错|有误|不符|不一样|不正确|有问题)',
     '(?:输|打|按|敲|弄|搞|写|刷|扣|收)错(?:了)?(?:金额|数|钱|价|数字)',
     '(?:输|打|按|敲|写|刷|扣|弄)成了?',
-    '多(?:按|打|输|敲|加)了?(?:一)?个?[0零〇]',
+    '(?:多|少)(?:按|打|输|敲|加|写)了?(?:一|两)?个?[0零〇]',
     '[0零〇](?:多|少)了',
     '(?:多|少)了(?:一)?个[0零〇]',
     '小数点',
@@ -372,6 +394,7 @@ const WRONG_AMOUNT = new RegExp(
     '\\bwrong (?:amount|amt|total|price|sum|figure|number)\\b',
     '\\bincorrect (?:amount|amt|total|price|sum)\\b',
     '\\b(?:amount|amt|total|price|bill|charge|sum) (?:is|was|looks|seems|appears) (?:\\w+ )?(?:wrong|incorrect|off|not right)\\b',
+    "\\b(?:amount|total|charge|price|sum)\\b[^.!?]{0,25}\\b(?:doesn't|does not|didn't|did not|don't) (?:match|add up)",
     '\\bover-?charg',
     '\\bunder-?charg',
     '\\b(?:charged|billed|paid|took|rang up|ran)\\b[^.!?]{0,20}\\b(?:too much|extra|more than|less than|way more|double the|ten times)',
@@ -400,15 +423,16 @@ const OTHER = new RegExp(
       '不在(?:上面|这些|以上|列表)的?(?:选项)?(?:里面|里|中|当中)?',
       '(?:我的)?(?:情况|问题)?不属于(?:这些|以上|上面)(?:的)?(?:选项|情况|类型)?',
       '不是这些',
+      '(?:上面|以上|这些|选项)(?:里|中|里面)?(?:都)?没有(?:我的)?(?:情况|问题|选项|这种)?',
       '(?:an?)?other(?: issue| problem| reason| thing| option| category| case)?',
       'something (?:else|different)',
       "it'?s something (?:else|different)",
-      'none of (?:these|those|the above|them|this|that)(?: options| choices)?',
+      'none of (?:these|those|the above|them|this|that|the (?:options|choices|categories|buttons))(?: options| choices)?',
       '(?:a )?different (?:problem|issue|thing|case)',
       "(?:my )?(?:problem|issue|case) (?:isn't|is not|not) (?:listed|here|there|in the list|on the list)",
       "(?:it'?s )?not (?:listed|in the list|on the list)",
     ].join('|') +
-    ')$',
+    ")(?: (?:entirely|altogether|really|though|i think|fit|fits|apply|applies|match|matches|work|works|here))*$",
 );
 
 function currencyMentions(t: string, table: readonly (readonly [RegExp, string])[]): number {
@@ -437,7 +461,8 @@ function categoryHits(t: string, money: readonly MoneyMention[]): Set<Category> 
     CURRENCY_WORDS.test(t) ||
     CHARGED_IN_CURRENCY.test(t) ||
     currencyMentions(t, CURRENCY_ZH) >= 2 ||
-    currencyMentions(t, CURRENCY_EN) >= 2
+    currencyMentions(t, CURRENCY_EN) >= 2 ||
+    (ABROAD.test(t) && (currencyMentions(t, CURRENCY_ZH) > 0 || currencyMentions(t, CURRENCY_EN) > 0))
   ) {
     hits.add('currency_conversion');
   }
@@ -488,17 +513,18 @@ function detectCategory(t: string, money: readonly MoneyMention[]): Category | n
 // ----------------------------------------------------------------------------------- role
 
 const HOLDER_NOUN_ZH =
-  '顾客|消费者|持卡人|持卡者|卡主|客户|客人|住客|房客|买家|买方|买东西的|来消费的|消费的|付钱的|付款的|刷卡的人|刷卡付钱|用户|乘客|游客|本人';
+  '(?:银行)?卡的?主人|顾客|消费者|持卡人|持卡者|卡主|客户|客人|住客|房客|买家|买方|买东西的|来消费的|消费的|付钱的|付款的|刷卡的人|刷卡付钱|用户|乘客|游客|本人';
 const MERCHANT_NOUN_ZH =
-  '商户|商家|店主|老板娘|老板|收银员|收银的|店员|卖家|卖方|开.{0,4}的|做生意的|收款的|收款方|经营者|营业员|服务员|前台|店长|经理|掌柜';
+  '个体户|摊主|商贩|店家|商户|商家|店主|老板娘|老板|收银员|收银的|店员|卖家|卖方|开.{0,4}的|做生意的|收款的|收款方|经营者|营业员|服务员|前台|店长|经理|掌柜';
 const SELF_ZH = /(?:我|我们|本人|俺|咱们?)(?:就|也|只|这边)?(不)?(?:是|算是|属于|作为)([^,.!?。;]{0,14})/g;
 const HOLDER_NOUN_ZH_RE = new RegExp(HOLDER_NOUN_ZH, 'g');
 const MERCHANT_NOUN_ZH_RE = new RegExp(MERCHANT_NOUN_ZH, 'g');
 const BARE_ROLE_ZH = new RegExp(`^(?:(?:我|本人)?(?:是)?)?(?:(${HOLDER_NOUN_ZH})|(${MERCHANT_NOUN_ZH}))(?:本人|这边|这方|一方)?$`);
-const SELF_MERCHANT_ZH = /我(?:自己)?(?:是)?开(?:了)?(?:一)?(?:家|个|间)?.{0,6}(?:店|超市|餐馆|饭店|酒店|公司|铺)|我开店|我们?(?:是)?做生意/;
+const SELF_MERCHANT_ZH =
+  /(?:^|[,。]|我(?:们)?(?:自己)?(?:是)?)开(?:了)?(?:一)?(?:家|个|间)?.{0,6}(?:店|超市|餐馆|饭店|酒店|公司|铺|小卖部|摊|馆)的?|我开店|我们?(?:是)?做生意|我(?:们)?(?:是)?(?:在)?(?:店里|柜台|前台)(?:收银|收款)/;
 
 const HOLDER_NOUN_EN =
-  "customers?|cardholders?|card[- ]holders?|card owner|shoppers?|guests?|buyers?|consumers?|clients?|patrons?|purchasers?|account holder|card ?member|the one who paid|the person who paid|the one who was charged|the person who was charged";
+  "(?:one|person|guy|lady|woman|man|girl|customer) (?:who|that) (?:paid|was charged|got charged|got billed|was billed|bought|swiped|made the purchase|used the card)|customers?|cardholders?|card[- ]holders?|card owner|shoppers?|guests?|buyers?|consumers?|clients?|patrons?|purchasers?|account holder|card ?member|the one who paid|the person who paid|the one who was charged|the person who was charged";
 const MERCHANT_NOUN_EN =
   'merchants?|shop ?owners?|store ?owners?|business ?owners?|owners?|sellers?|cashiers?|vendors?|retailers?|shopkeepers?|proprietors?|managers?|clerks?|staff|employees?|bartenders?|waiters?|waitress|servers?|franchisee|on the merchant side';
 const SELF_EN = new RegExp(
@@ -539,7 +565,7 @@ const WEAK_HOLDER = new RegExp(
   [
     '(?:扣|收|刷|划|坑|多收|多扣|少退)了?我(?!们)',
     '给我(?:刷|扣|划|退|收)',
-    '我的(?:卡|信用卡|银行卡|储蓄卡|借记卡|账户|账单|余额|钱)',
+    '我(?!们)的?(?:卡|信用卡|银行卡|储蓄卡|借记卡|账户|账单|余额|钱)',
     '我(?!们)(?:被|卡里|卡上)',
     '我(?!们)(?:刷|付|买|消费|吃|加油|住|用|去|在.{0,10}(?:刷|买|消费|付))',
     '我(?!们).{0,4}(?:没)?收到(?:了)?(?:扣款|短信|退款)',
@@ -649,7 +675,7 @@ function zhYesNo(clause: string): YesNo | null {
   if (clause === '') return null;
   if (NOT_NO_ZH.test(clause) && YES_ZH.test(clause)) return 'yes';
   if (NO_ZH.test(clause) && !NOT_NO_ZH.test(clause)) return 'no';
-  if (/(?:没|不|未)/.test(clause)) return null;
+  if (/(?:没|不|未)/.test(clause.replace(/没错|没问题|没毛病|无误/g, ''))) return null;
   if (YES_ZH.test(clause) || YES_VERB_ZH.test(clause)) return 'yes';
   return null;
 }
@@ -675,11 +701,27 @@ const BACK_ZH =
 const BACK_EN =
   /^(?:(?:go |take me |step |one step )?back(?: (?:one step|a step|one|a question|to the previous (?:question|step)|up))?|previous(?: question| step)?|undo(?: that| this| it)?|step back|return to (?:the )?previous (?:question|step)|last question)$/;
 
-const HELP_ZH =
-  /^(?:帮助|求助|怎么用|如何使用|怎么使用|使用说明|说明|菜单|你能做什么|你能干什么|你能干嘛|你可以(?:帮我)?做什么|你可以干什么|你会什么|这个怎么操作|怎么操作|你是干嘛的|你是做什么的|你是谁|我该怎么用这个|我该怎么用|有什么功能|帮帮我|需要帮助|这是什么)$/;
-const HELP_EN =
-  /^(?:help|help me|what can you do|what can you help (?:me )?with|how does (?:this|it) work|how do i use (?:this|it)|how to use(?: this)?|what do you do|what is this|what are you|who are you|menu|options|instructions|commands|i need help(?: using this(?: chat| bot)?)?|i need some help|what are my options|how can you help(?: me)?)$/;
-
+const HELP_ZH = new RegExp(
+  '^(?:' +
+    [
+      '帮助|求助|使用说明|说明|菜单|帮帮我|需要帮助|这是什么|你是谁|你是干嘛的|你是做什么的|有什么功能|功能介绍|怎么玩',
+      '(?:你|您|这个?|机器人|这个机器人|小助手|客服)?(?:能|可以|会)?(?:帮我|为我|给我)?(?:做|干)(?:什么|啥|嘛|些什么)',
+      '(?:你|您)?(?:会|能)(?:什么|啥|干啥)',
+      '(?:我)?(?:该|应该|要)?(?:怎么|如何)(?:用|使用|操作|弄)(?:这个|你|这个机器人|这个系统|机器人)?',
+      '(?:这个|这|你|机器人|这个机器人|这个系统|系统)(?:该|要)?(?:怎么|如何)(?:用|使用|操作|弄)',
+    ].join('|') +
+    ')$',
+);
+const HELP_EN = new RegExp(
+  '^(?:' +
+    [
+      'help|help me|menu|options|instructions|commands|what are my options|how can you help(?: me)?|i need (?:some )?help(?: using (?:this|the) (?:chat|bot|thing))?',
+      'what (?:can|do) you do|what can you help (?:me )?with|what are you|who are you|what is this(?: (?:bot|chat|thing))?',
+      'how (?:does|do) (?:this|it|the|this) ?(?:bot|chat|chatbot|thing|service|assistant)? ?work',
+      'how (?:do i|to|can i|should i) use (?:this|it|the bot|this bot|this chat|you)(?: (?:bot|chat|thing))?',
+    ].join('|') +
+    ')$',
+);
 const SKIP_ZH =
   /^(?:这个|我|我也|真|确实|实在|这|那个)?(?:跳过|略过|不知道|不清楚|不记得|记不清|记不得|想不起来?|忘(?:了|记了?)?|没印象|没注意|不确定|说不好|不太清楚|不太记得|不了解|没看|搞不清|弄不清)/;
 const SKIP_EN =
@@ -687,7 +729,7 @@ const SKIP_EN =
 
 const RESUME_ZH = /^(?:继续|接着来|接着|接着刚才的|继续刚才的|接着刚才|回到刚才|接着说|接着聊|继续聊|继续吧|恢复)(?:说|聊|吧|的|问|问题|对话)*$/;
 const RESUME_EN =
-  /^(?:continue|carry on|keep going|resume|go on|proceed|pick up where we left off|continue where we left off|let'?s keep going|where were we|back to (?:it|where we were))(?: please| then| from (?:here|there)| where we left off)*$/;
+  /^(?:(?:yes|yeah|yep|sure|ok|okay)[\s,]+)?(?:continue|carry on|keep going|resume|go on|proceed|pick up where we left off|continue where we left off|let'?s keep going|where were we|back to (?:it|where we were))(?: please| then| from (?:here|there)| where we left off)*$/;
 
 // correction: a marker ("不对，", "actually", "I meant") followed by the corrected value.
 const CORRECTION_MARKER_ZH =
@@ -703,7 +745,7 @@ const CORRECTION_MARKER_EN =
 const CORRECTION_VALUE_EN =
   /^(?:i meant|i mean|i mistyped|it'?s|it is|it was|its|it should be|should be|make it|the (?:\w+ ){0,2}(?:is|was|should be|are|were)|(?:the )?(?:amount|date|time|card|bank|merchant|shop|store|last 4|last four|count|number)\b|[\d$€£¥]|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b|\w+,? (?:it'?s|it is|it was|not)\b)/;
 const CORRECTION_STANDALONE_EN =
-  /^(?:change|update|fix|correct|edit) (?:the |my )?(?:\w+ ){0,2}(?:to|into)\b|^(?:the )?(?:amount|date|time|card number|last 4|last four|bank|issuer|merchant(?: name)?|shop name|store name|count|number of charges) (?:is|was) (?:wrong|incorrect|not right)\b[\s,;:-]+\S|^(?:sorry,? )?i meant\b|^(?:it'?s|it was|its) [^,]{1,20} not [^,]{1,20}$|^not (?!yet|really|sure|at all)[^,]{1,25}, ?(?:it'?s|it is|it was|its|but)\b/;
+  /^wrong (?:amount|date|time|day|card|bank|merchant|shop|store|count|number|last 4|last four|total)\s*[,;:-]+\s*\S|^(?:change|update|fix|correct|edit) (?:the |my )?(?:\w+ ){0,2}(?:to|into)\b|^(?:the )?(?:amount|date|time|card number|last 4|last four|bank|issuer|merchant(?: name)?|shop name|store name|count|number of charges) (?:is|was) (?:wrong|incorrect|not right)\b[\s,;:-]+\S|^(?:sorry,? )?i meant\b|^(?:it'?s|it was|its) [^,]{1,20} not [^,]{1,20}$|^not (?!yet|really|sure|at all)[^,]{1,25}, ?(?:it'?s|it is|it was|its|but)\b/;
 
 function detectCorrection(t: string): boolean {
   if (HAN.test(t)) {
@@ -786,10 +828,11 @@ export function detectIntents(text: string, ctx: IntentContext = {}): Parsed['in
   out.yesNo = out.skip || out.correction ? null : detectYesNo(t);
 
   out.human = !HUMAN_NEGATED.test(t) && (HUMAN_ZH.test(t) || humanEn(t, core));
-  out.restart = RESTART_ZH.test(core) || RESTART_EN.test(core);
-  out.back = BACK_ZH.test(core) || BACK_EN.test(core);
+  const lead = commandCore(firstClause(t));
+  out.restart = RESTART_ZH.test(core) || RESTART_EN.test(core) || RESTART_ZH.test(lead) || RESTART_EN.test(lead);
+  out.back = BACK_ZH.test(core) || BACK_EN.test(core) || BACK_ZH.test(lead) || BACK_EN.test(lead);
   out.help = out.category === null && (HELP_ZH.test(core) || HELP_EN.test(core));
-  out.resume = RESUME_ZH.test(core) || RESUME_EN.test(core);
+  out.resume = RESUME_ZH.test(core) || RESUME_EN.test(core) || RESUME_ZH.test(lead) || RESUME_EN.test(lead);
   return out;
 }
 

@@ -39,7 +39,7 @@ const EN_TOKEN = "[A-Z0-9][\\w'’&.\\-]*";
 const EN_NAME_STOP =
   "(?!(?:I|I'm|I've|I'd|On|In|At|For|And|But|So|Then|When|Yesterday|Today|Tonight|Last|This|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|USD|RMB|HKD|EUR)\\b)";
 const EN_CAPS_NAME = `${EN_TOKEN}(?:\\s+(?:&|and|of|de|du|la|le|the|n'|'n'|${EN_NAME_STOP}${EN_TOKEN}))*`;
-const EN_AT_CAPS = new RegExp(`\\b(?:at|from|@)\\s+(${EN_CAPS_NAME})`, 'g');
+const EN_AT_CAPS = new RegExp(`\\b(?:at|from|@|(?:went|go|going|been|came|drove|walked)\\s+(?:in)?to(?:\\s+the)?)\\s+(${EN_CAPS_NAME})`, 'g');
 const EN_LABELLED =
   /\b(?:merchant|store|shop|restaurant|business|place|vendor|seller|company)(?:'s)?\s*(?:name\s*)?(?:is|was|:|called|named)\s+(?:called\s+|named\s+)?(.{2,60}?)(?=[,.;!?]|\s+(?:and|but|on|yesterday|today|last|when|where|for)\b|$)/i;
 const EN_SUBJECT =
@@ -66,6 +66,12 @@ const LEADING_ARTICLE = /^(?:the|a|an|this|that|my|our|some|one)\s+/i;
 
 function cleanZh(raw: string): string | null {
   let name = raw.trim().replace(ZH_LEAD_NOISE, '').replace(/的$/, '').trim();
+  // 万达广场的海底捞: the place comes first, the merchant after the last 的.
+  const parts = name.split('的').map((p) => p.trim()).filter((p) => p.length >= 2);
+  if (parts.length > 1) {
+    const last = parts[parts.length - 1] as string;
+    name = GENERIC.has(last) ? (parts[0] as string) : last;
+  }
   if (name.length < 2 && !/^[\u4e00-\u9fff]$/.test(name)) return null;
   if (name.length < 2) return null;
   if (ZH_NOT_NAME.test(name) || /^\d+$/.test(name)) return null;

@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { AxeResults } from 'axe-core';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_TOKEN, bootServer, type TestServer } from '../helpers/server';
 import { launchChromium, screenshotPath, watchPage, type PageProblems } from './browser';
@@ -20,6 +20,7 @@ import {
   describe as describeSteps,
   lastQuestion,
   openWidget,
+  QUESTION,
   waitForQuestion,
   widgetFocus,
   type Answers,
@@ -111,6 +112,8 @@ interface AxeWindow {
 
 async function runAxe(page: Page): Promise<string[]> {
   const axeSource = readFileSync(path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
+  // axe adds inline styles while it works, which our CSP (rightly) refuses: pages checked with
+  // axe live in contexts opened with bypassCSP; the other pages keep the real policy.
   await page.addScriptTag({ content: axeSource });
   const results = await page.evaluate(() =>
     (window as unknown as AxeWindow).axe.run(document, { resultTypes: ['violations'] }),
@@ -317,7 +320,6 @@ describe('chat widget and agent console in a real browser', () => {
   });
 
   it('when the open widget and the console are checked with axe-core, then there are no violations', async () => {
-    // axe is injected as a script: this context bypasses the CSP that (rightly) forbids that.
     const page = await newPage('axe-widget', { locale: 'zh-CN', viewport: DESKTOP, bypassCSP: true });
     await page.goto(`${server.base}/`);
     await openWidget(page);
@@ -325,6 +327,20 @@ describe('chat widget and agent console in a real browser', () => {
     await page.locator('.sd-qr').first().waitFor();
     const widgetViolations = await runAxe(page);
     expect(widgetViolations, widgetViolations.join('\n')).toEqual([]);
+
+    // The Chinese customer's conversation (history, case banner, agent message), reopened in a
+    // second tab: the widget in its busiest state.
+    const { local } = await browserStorage(zhPage);
+    const busy = await newPage('axe-widget-busy', { locale: 'zh-CN', viewport: DESKTOP, bypassCSP: true });
+    await busy.addInitScript((entries: [string, string][]) => {
+      for (const [k, v] of entries) localStorage.setItem(k, v);
+    }, Object.entries(local));
+    await busy.goto(`${server.base}/`);
+    await busy.locator('.sd-panel').waitFor({ state: 'visible' });
+    await busy.locator('.sd-msg--agent').first().waitFor();
+    expect(await busy.locator('.sd-banner').textContent()).toContain(zhCase);
+    const busyViolations = await runAxe(busy);
+    expect(busyViolations, busyViolations.join('\n')).toEqual([]);
 
     await page.goto(`${server.base}/agent`);
     await agentSignIn(page, 'Axe', AGENT_TOKEN);
@@ -425,6 +441,38 @@ describe('chat widget and agent console in a real browser', () => {
     await answer(page, EN_FIRST);
     expect(posts.some((p) => p.includes("Joe's Diner"))).toBe(true);
     expect(await bubbles(page, 'user')).toEqual([EN_FIRST]);
+  });
+
+  it('when the connection drops, then what is typed meanwhile is kept and sent on reconnect', async () => {
+    const page = await newPage('widget-reconnect', { locale: 'en-US', viewport: DESKTOP });
+    const open: { client: WebSocketRoute; server: WebSocketRoute }[] = [];
+    let refuse = false;
+    await page.routeWebSocket(/\/ws$/, (client) => {
+      if (refuse) {
+        client.close();
+        return;
+      }
+      open.push({ client, server: client.connectToServer() });
+    });
+    await page.goto(`${server.base}/`);
+    await openWidget(page);
+    await waitForQuestion(page, 0);
+
+    refuse = true; // the network goes away, and stays away for a while
+    for (const pair of open) {
+      await pair.server.close();
+      await pair.client.close();
+    }
+    await expect.poll(() => page.locator('.sd-status').textContent()).toMatch(/reconnecting/i);
+    const before = await page.locator(QUESTION).count();
+    await page.locator('.sd-input').fill(EN_FIRST);
+    await page.locator('.sd-input').press('Enter');
+    expect(await bubbles(page, 'user')).toEqual([EN_FIRST]); // shown at once, queued in memory
+
+    refuse = false; // back: the queued message goes out and the bot answers it
+    await waitForQuestion(page, before);
+    expect(open.length).toBeGreaterThan(1);
+    expect(await page.locator('.sd-status').isHidden()).toBe(true);
   });
 
   it('when the conversations are over, then browser storage holds ids only and no page misbehaved', async () => {

@@ -131,6 +131,53 @@ describe('extractWhen — future, vague and nothing', () => {
   });
 });
 
+describe('extractWhen — rules around chrono', () => {
+  it.each(['晚上刷的', '半夜收到短信', 'in the morning', '下午'])(
+    'when only a part of the day is named (%j), then the day is unknown and the result is null',
+    (text) => {
+      expect(extractWhen(text, SAT_AFTERNOON)).toBeNull();
+    },
+  );
+
+  it('when only 中午 is named, then it is the latest noon that has passed', () => {
+    expect(extractWhen('中午刷的', SAT_AFTERNOON)).toEqual(ok('2026-11-21', '12:00'));
+    expect(extractWhen('中午刷的', at('2026-11-21T09:00:00+08:00'))).toEqual(ok('2026-11-20', '12:00'));
+  });
+
+  it('when chrono puts 周四晚上 on today, then the weekday said wins', () => {
+    expect(extractWhen('周四晚上', SAT_AFTERNOON)).toEqual(ok('2026-11-19'));
+  });
+
+  it('when two day words appear, then the first one (the transaction) is used', () => {
+    expect(extractWhen('昨天晚上8点刷的卡，今天早上才收到短信', SAT_AFTERNOON)).toEqual(ok('2026-11-20', '20:00'));
+  });
+
+  it('when a long English message holds the date, then it is still found', () => {
+    const text =
+      'Hello, I need help. Yesterday around 7:30pm I went to a restaurant with my family and when we paid the waiter swiped my card twice and now my app shows two charges and I am really annoyed about it';
+    expect(extractWhen(text, SAT_AFTERNOON)).toEqual(ok('2026-11-20', '19:30'));
+  });
+
+  it.each<[string, WhenParse]>([
+    ['half past 8 last night', ok('2026-11-20', '20:30')],
+    ['yday around 10pm', ok('2026-11-20', '22:00')],
+    ['国庆节那天', ok('2026-10-01')],
+    ['双十一', ok('2026-11-11')],
+    ['Christmas eve', ok('2025-12-24')],
+  ])('when the text is %j, then it resolves to %j', (text, expected) => {
+    expect(extractWhen(text, SAT_AFTERNOON)).toEqual(expected);
+  });
+
+  it('when a card expiry or a store name holds digits, then they are not read as a date or time', () => {
+    expect(extractWhen('card ****9012, cvv ***, exp 11/29', SAT_AFTERNOON)).toBeNull();
+    expect(extractWhen('used at 7-Eleven for HK$58', SAT_AFTERNOON)).toBeNull();
+  });
+
+  it('when 现在 (now) describes the waiting, then it is not the transaction date', () => {
+    expect(extractWhen('退款300元，说3-5个工作日到账，现在已经过了10天了', SAT_AFTERNOON)).toBeNull();
+  });
+});
+
 describe('extractWhen — boundaries', () => {
   const NEW_YEAR = at('2026-01-01T00:10:00+08:00');
 

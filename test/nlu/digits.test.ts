@@ -80,6 +80,7 @@ describe('extractCount', () => {
     ['x2', 2],
     ['charged 3x', 3],
     ['多扣了一次', 2],
+    ['同一笔扣了两次', 2],
     ['重复扣款', 2],
     ['duplicate charge', 2],
     ['triple charged', 3],

@@ -19,6 +19,8 @@ describe('extractMerchantName', () => {
     ['at 7-Eleven', '7-Eleven'],
     ['I was double charged at walmart yesterday', 'walmart'],
     ['the merchant is called Blue Bottle Coffee', 'Blue Bottle Coffee'],
+    ['我在万达广场的海底捞吃饭', '海底捞'],
+    ['I went to the Olive Garden on 5th avenue', 'Olive Garden'],
   ])('when the text is %j, then the merchant is %j', (text, name) => {
     expect(extractMerchantName(text)).toBe(name);
   });
@@ -31,6 +33,9 @@ describe('extractMerchantName', () => {
     ['a time after "at"', 'charged at 3pm'],
     ['a bank after "from"', 'a letter from Chase'],
     ['no place at all', '扣了两次88元'],
+    ['a duration', '他们说要7到10个工作日'],
+    ['"at like 8:30"', 'charged this morning at like 8:30'],
+    ['"went to the bank"', 'I went to the bank'],
   ])('when the text has %s, then the merchant is null', (_what, text) => {
     expect(extractMerchantName(text)).toBeNull();
   });

@@ -170,6 +170,47 @@ describe('extractMoney — roles', () => {
   });
 });
 
+describe('extractMoney — context', () => {
+  it('when one currency is written, then bare amounts in the same message take it', () => {
+    expect(withRoles('paid 15 euros and they took 150')).toEqual([
+      [1500, 'EUR', null],
+      [15000, 'EUR', 'charged'],
+    ]);
+  });
+
+  it('when two currencies are written, then a bare amount keeps the default', () => {
+    expect(simple('$5 or €5, they took 50')).toEqual([
+      [500, 'USD'],
+      [500, 'EUR'],
+      [5000, 'CNY'],
+    ]);
+  });
+
+  it('when a bare amount inherits JPY, then its minor units follow JPY', () => {
+    expect(simple('3000日元的东西，扣了30000')).toEqual([
+      [3000, 'JPY'],
+      [30000, 'JPY'],
+    ]);
+  });
+
+  it.each<[string, [number, string, MoneyRole][]]>([
+    ['扣了三次一共150', [[15000, 'CNY', 'charged']]],
+    ['应该收880结果只收了88', [[88000, 'CNY', 'expected'], [8800, 'CNY', 'charged']]],
+    ['应收88元，实收880元', [[8800, 'CNY', 'expected'], [88000, 'CNY', 'charged']]],
+    ['扣了我2次款 一次89 一次98', [[8900, 'CNY', 'charged'], [9800, 'CNY', 'charged']]],
+    ['got a 89.99 charge i dont recognize', [[8999, 'CNY', 'charged']]],
+    ['I got an sms saying 350rmb deducted', [[35000, 'CNY', 'charged']]],
+    ['I undercharged a customer by 200 HKD', [[20000, 'HKD', 'difference']]],
+    ['sorry i meant 450 not 45', [[45000, 'CNY', null], [4500, 'CNY', null]]],
+  ])('when %j, then %j', (text, expected) => {
+    expect(withRoles(text)).toEqual(expected);
+  });
+
+  it('when "1 charge" is a count, then it is not money', () => {
+    expect(simple('there is 1 charge i do not recognise')).toEqual([]);
+  });
+});
+
 describe('extractMoney — not money', () => {
   it.each([
     ['a date', '10月1号'],

@@ -97,6 +97,7 @@ describe('redactCardData — secrets', () => {
     ['OTP 445566', 'OTP ***'],
     ['the sms code was 7788', 'the sms code was ***'],
     ['CVN2 是 135', 'CVN2 是 ***'],
+    ['the code they texted me is 778812', 'the code they texted me is ***'],
   ])('when the message says %j, then the digits are hidden: %j', (input, output) => {
     const r = redactCardData(input);
     expect(r.text).toBe(output);

@@ -658,6 +658,15 @@
     }, delay);
   }
 
+  // Back online: reconnect now instead of waiting out the backoff.
+  window.addEventListener('online', function () {
+    if (mode !== 'ws' || !reconnectTimer) return;
+    clearTimeout(reconnectTimer);
+    reconnectTimer = null;
+    backoff = BACKOFF_MIN_MS;
+    connect();
+  });
+
   function postFrame(frame) {
     return fetch(API_URL, {
       method: 'POST',

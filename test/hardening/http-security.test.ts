@@ -1,0 +1,73 @@
+// HTTP hardening: security headers and CSP, the Origin check, rate limits with Retry-After
+// (one noisy conversation does not starve another), metrics, and request ids.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootServer, newUser, type TestServer } from '../helpers/server';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await bootServer({ RATE_LIMIT_PER_CONVERSATION: '3', RATE_LIMIT_PER_IP: '0', ALLOWED_ORIGINS: 'https://shop.example' });
+});
+afterAll(async () => {
+  await s.close();
+});
+
+describe('http hardening', () => {
+  it('when a page is served, then helmet headers and a strict CSP are set', async () => {
+    const res = await fetch(`${s.base}/`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+    expect(res.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('when a foreign Origin posts, then 403 JSON; an allowed one gets CORS headers', async () => {
+    const body = JSON.stringify({ type: 'hello', user: newUser() });
+    const bad = await fetch(`${s.base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body });
+    expect(bad.status).toBe(403);
+    expect(await bad.json()).toMatchObject({ error: expect.any(String) as unknown });
+    const ok = await fetch(`${s.base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://shop.example' }, body });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+  });
+
+  it('when one conversation exceeds its limit, then it gets 429 with Retry-After and another conversation is unaffected', async () => {
+    const noisy = newUser();
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 5; i++) {
+      const r = await fetch(`${s.base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', user: noisy, text: `hi ${i}` }) });
+      statuses.push(r.status);
+      if (r.status === 429) {
+        retryAfter = r.headers.get('retry-after');
+        expect(await r.json()).toMatchObject({ error: expect.any(String) as unknown });
+      } else await r.text();
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    const other = await s.say(newUser(), 'hello, I was charged twice');
+    expect(other.length).toBeGreaterThan(0);
+  });
+
+  it('when a limit is 0, then it is off', async () => {
+    const free = await bootServer({ RATE_LIMIT_PER_CONVERSATION: '0', RATE_LIMIT_PER_IP: '0' });
+    try {
+      const user = newUser();
+      for (let i = 0; i < 70; i++) await free.event(user, 'poll');
+    } finally {
+      await free.close();
+    }
+  });
+
+  it('when /metrics is scraped, then turn, latency and handoff metrics are there', async () => {
+    await s.say(newUser(), '转人工');
+    const text = await (await fetch(`${s.base}/metrics`)).text();
+    expect(text).toMatch(/swipedesk_turns_total\{type="message"\} \d+/);
+    expect(text).toContain('swipedesk_turn_seconds_bucket');
+    expect(text).toMatch(/swipedesk_handoffs_total\{category="unknown",priority="normal"\} 1/);
+    expect(text).toContain('swipedesk_open_conversations');
+    expect(text).toContain('swipedesk_dropoff_total');
+    expect(text).toContain('swipedesk_redis_errors_total');
+  });
+});
