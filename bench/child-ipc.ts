@@ -52,7 +52,7 @@ function stats(id: number, gc: boolean): ChildStats {
  * With BENCH_SOURCEMAPS_OUT set (and --enable-source-maps), writes the source maps of every loaded
  * .ts module (as tsx transformed it) so bench/top-profile.ts can print original file:line.
  */
-function dumpSourceMaps(): void {
+export function dumpSourceMaps(): void {
   const out = process.env.BENCH_SOURCEMAPS_OUT;
   if (!out) return;
   const maps: Record<string, unknown> = {};

@@ -22,6 +22,13 @@ export interface EngineTurnResult {
   completed: number;
   failedConversations: number;
   turnUs: { p50: number; p95: number; p99: number; mean: number };
+  /** First turn (greeting + understanding a free-text story), the handoff turn (case built and
+   *  stored) and every other turn. */
+  firstTurnUs: { p50: number; p99: number };
+  handoffTurnUs: { p50: number; p99: number };
+  laterTurnUs: { p50: number; p99: number };
+  /** Process CPU (user+system) per timed turn: less sensitive to other load than wall time. */
+  cpuUsPerTurn: number;
   /** NLU alone (Engine.parse) over the same texts, for comparison. */
   parseUs: { p50: number; p99: number };
   scripts: ScriptRun[];
@@ -34,7 +41,9 @@ function makeEngine(): { engine: Engine; close: () => Promise<void> } {
 }
 
 /** Plays one script to its end; `time` receives each turn's duration in ms. */
-async function play(engine: Engine, script: BenchScript, time?: (ms: number) => void): Promise<ScriptRun> {
+type TurnKind = 'first' | 'handoff' | 'other';
+
+async function play(engine: Engine, script: BenchScript, time?: (ms: number, kind: TurnKind) => void): Promise<ScriptRun> {
   const cursor = new ScriptCursor(script);
   const id = `conv-${randomUUID()}`;
   const texts: string[] = [];
@@ -49,8 +58,9 @@ async function play(engine: Engine, script: BenchScript, time?: (ms: number) => 
     } catch {
       return { id: script.id, texts, outcome: 'threw', slotsAsked };
     }
-    time?.(performance.now() - t0);
+    const ms = performance.now() - t0;
     const v = cursor.next(out);
+    time?.(ms, texts.length === 1 ? 'first' : v.kind === 'handoff' ? 'handoff' : 'other');
     if (v.kind === 'handoff') return { id: script.id, texts, outcome: 'handoff', slotsAsked };
     if (v.kind === 'error') return { id: script.id, texts, outcome: v.reason, slotsAsked };
     slotsAsked.push(v.slot);
@@ -79,15 +89,25 @@ export async function benchEngineTurns(opts: { turns: number; warmupMs: number; 
   while (performance.now() < warmEnd) await play(engine, SCRIPTS[i++ % SCRIPTS.length] as BenchScript);
 
   const samples = new Samples();
+  const byKind: Record<TurnKind, Samples> = { first: new Samples(), handoff: new Samples(), other: new Samples() };
   let conversations = 0;
   let completed = 0;
   const deadline = performance.now() + opts.maxMs;
+  const cpu0 = process.cpuUsage();
   while (samples.length < opts.turns && performance.now() < deadline) {
-    const r = await play(engine, SCRIPTS[i++ % SCRIPTS.length] as BenchScript, (ms) => samples.push(ms * 1000));
+    const r = await play(engine, SCRIPTS[i++ % SCRIPTS.length] as BenchScript, (ms, kind) => {
+      samples.push(ms * 1000);
+      byKind[kind].push(ms * 1000);
+    });
     conversations++;
     if (r.outcome === 'handoff') completed++;
   }
+  const cpu = process.cpuUsage(cpu0);
   const sorted = samples.sorted();
+  const pct = (k: TurnKind) => {
+    const v = byKind[k].sorted();
+    return { p50: round(percentile(v, 50), 1), p99: round(percentile(v, 99), 1) };
+  };
   let sum = 0;
   for (const v of sorted) sum += v;
 
@@ -116,6 +136,10 @@ export async function benchEngineTurns(opts: { turns: number; warmupMs: number; 
       p99: round(percentile(sorted, 99), 1),
       mean: round(sum / Math.max(1, sorted.length), 1),
     },
+    firstTurnUs: pct('first'),
+    handoffTurnUs: pct('handoff'),
+    laterTurnUs: pct('other'),
+    cpuUsPerTurn: round((cpu.user + cpu.system) / Math.max(1, samples.length), 1),
     parseUs: { p50: round(percentile(ps, 50), 1), p99: round(percentile(ps, 99), 1) },
     scripts,
   };

@@ -266,7 +266,9 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
 }
 
 export interface DriveResult {
+  /** Conversations actually started (fewer than asked when the time cap hit). */
   conversations: number;
+  timedOut: boolean;
   turns: number;
   completed: number;
   errors: number;
@@ -278,7 +280,7 @@ export interface DriveResult {
  * Drives `count` bot conversations with `concurrency` workers, each for at most `maxTurns` turns
  * (then abandoned, as a user who leaves) or to its end. Used for the memory measurement.
  */
-export async function driveConversations(o: { base: string; count: number; concurrency: number; maxTurns: number }): Promise<DriveResult> {
+export async function driveConversations(o: { base: string; count: number; concurrency: number; maxTurns: number; maxMs?: number }): Promise<DriveResult> {
   const client = new Client(o.base, o.concurrency);
   let next = 0;
   let turns = 0;
@@ -286,8 +288,11 @@ export async function driveConversations(o: { base: string; count: number; concu
   let errors = 0;
   const errorsByKind: Partial<Record<ErrorKind, number>> = {};
   const t0 = performance.now();
+  const stopAt = t0 + (o.maxMs ?? Number.POSITIVE_INFINITY);
+  let started = 0;
   const worker = async () => {
-    while (next < o.count) {
+    while (next < o.count && performance.now() < stopAt) {
+      started++;
       const k = next++;
       const conv = new BotConversation(client, SCRIPTS[k % SCRIPTS.length] as BenchScript);
       for (let t = 0; t < o.maxTurns; t++) {
@@ -306,5 +311,5 @@ export async function driveConversations(o: { base: string; count: number; concu
   };
   await Promise.all(Array.from({ length: o.concurrency }, () => worker()));
   client.close();
-  return { conversations: o.count, turns, completed, errors, errorsByKind, ms: Math.round(performance.now() - t0) };
+  return { conversations: started, turns, completed, errors, errorsByKind, ms: Math.round(performance.now() - t0), timedOut: started < o.count };
 }

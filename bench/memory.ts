@@ -36,15 +36,15 @@ async function snap(child: ChildHandle, gc: boolean): Promise<MemSnapshot> {
 }
 
 /** Warm up, read RSS (after a forced GC when --expose-gc), drive `count` conversations, read again. */
-export async function measureRss(child: ChildHandle, o: { count: number; concurrency: number; turns: number; warmup: number }): Promise<RssResult> {
+export async function measureRss(child: ChildHandle, o: { count: number; concurrency: number; turns: number; warmup: number; maxMs: number }): Promise<RssResult> {
   await driveConversations({ base: child.base, count: o.warmup, concurrency: o.concurrency, maxTurns: o.turns });
   const rssBeforeNoGc = await snap(child, false);
   const before = await snap(child, true);
-  const drive = await driveConversations({ base: child.base, count: o.count, concurrency: o.concurrency, maxTurns: o.turns });
+  const drive = await driveConversations({ base: child.base, count: o.count, concurrency: o.concurrency, maxTurns: o.turns, maxMs: o.maxMs });
   const rssAfterNoGc = await snap(child, false);
   const after = await snap(child, true);
   return {
-    conversations: o.count,
+    conversations: drive.conversations,
     turnsPerConversation: o.turns,
     concurrency: o.concurrency,
     warmupConversations: o.warmup,
@@ -168,4 +168,39 @@ export async function measureRedisBytes(redis: Redis, base: string, count: numbe
     statusIndexBytesPerCase: afterN ? Math.round((indexAfter - indexBefore) / afterN) : null,
     outcomes,
   };
+}
+
+export interface RedisCommandsResult {
+  conversations: number;
+  turns: number;
+  commandsPerTurn: number;
+  /** Calls per turn by command (MULTI/EXEC included, as Redis counts them). */
+  perTurn: Record<string, number>;
+}
+
+/** Redis commands one turn costs: CONFIG RESETSTAT, play whole conversations, read INFO commandstats. */
+export async function measureRedisCommands(redis: Redis, base: string, count: number): Promise<RedisCommandsResult> {
+  const client = new Client(base, 1);
+  let turns = 0;
+  await redis.call('CONFIG', 'RESETSTAT');
+  try {
+    for (let i = 0; i < count; i++) {
+      const conv = new BotConversation(client, SCRIPTS[i % SCRIPTS.length] as BenchScript);
+      for (let t = 0; t < 60; t++) if ((await conv.step()).kind !== 'continue') break;
+      turns += conv.turns;
+    }
+  } finally {
+    client.close();
+  }
+  const info = String(await redis.info('commandstats'));
+  const perTurn: Record<string, number> = {};
+  let total = 0;
+  for (const m of info.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) {
+    const cmd = m[1] ?? '?';
+    if (cmd === 'config' || cmd === 'info' || cmd.startsWith('config|')) continue;
+    const calls = Number(m[2]);
+    total += calls;
+    perTurn[cmd] = round(calls / Math.max(1, turns), 2);
+  }
+  return { conversations: count, turns, commandsPerTurn: round(total / Math.max(1, turns), 1), perTurn };
 }

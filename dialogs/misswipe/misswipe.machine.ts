@@ -348,9 +348,14 @@ export const misswipeMachine = setup({
         'case.created': { target: 'handedOff', actions: 'announceCase' },
       },
     },
+    // The engine keeps the bot quiet while an agent has the case; once it is resolved, a new
+    // message starts a new request with what it says.
     handedOff: {
       on: {
-        'user.said': [{ guard: 'saysRestart', target: 'routing', actions: ['restart', 'greet'] }],
+        'user.said': [
+          { guard: 'saysRestart', target: 'routing', actions: ['restart', 'greet'] },
+          { target: 'interpreting', actions: ['restart', 'absorb'] },
+        ],
       },
     },
     closed: {

@@ -72,13 +72,12 @@ export function buildCase(input: BuildCaseInput, renderer: Renderer): Case {
 export function summarize(k: Case, locale: Locale, r: Renderer): string {
   const t = k.transaction;
   const unknown = r.t('agent:summary.unknown', locale);
-  const parts = [
-    r.t('agent:summary.opening', locale, {
-      role: k.role ? r.t(`misswipe:role.${k.role}`, locale) : unknown,
-      category: k.category ? r.t(`misswipe:category.${k.category}`, locale) : unknown,
-      priority: r.t(`agent:priority.${k.priority}`, locale),
-    }),
-  ];
+  const opening = {
+    role: k.role ? r.t(`misswipe:role.${k.role}`, locale) : unknown,
+    category: k.category ? r.t(`misswipe:category.${k.category}`, locale) : unknown,
+    priority: r.t(`agent:priority.${k.priority}`, locale),
+  };
+  const parts = [r.t(k.role ? 'agent:summary.opening' : 'agent:summary.openingNoRole', locale, opening)];
   if (t.amountCharged) {
     parts.push(
       r.t('agent:summary.charged', locale, {
@@ -95,7 +94,7 @@ export function summarize(k: Case, locale: Locale, r: Renderer): string {
   if (k.missing.length) {
     parts.push(
       r.t('agent:summary.missing', locale, {
-        fields: k.missing.map((f) => r.t(`misswipe:field.${f}`, locale)).join(locale === 'en' ? ', ' : '、'),
+        fields: k.missing.map((f) => r.t(`agent:field.${f}`, locale)).join(locale === 'en' ? ', ' : '、'),
       }),
     );
   }

@@ -16,6 +16,8 @@ export function securityHeaders(): RequestHandler {
         'frame-ancestors': ["'self'"],
         'object-src': ["'none'"],
         'base-uri': ["'self'"],
+        // Plain-http deployments (an intranet, a demo) must keep working: no forced upgrade.
+        'upgrade-insecure-requests': null,
       },
     },
     // The widget script is loaded cross-origin by merchants' pages.

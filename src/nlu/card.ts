@@ -18,23 +18,34 @@ const CARD_TYPE_RE =
 const REFUND_CREDIT_AFTER = /^\s*(?:back|note|memo|posted|pending|to|for|of|hasn't|has|have|was|wasn't|is|isn't|never|not|refund|yet|issued|showed|shows|appeared|appear|from|union)\b/i;
 const REFUND_CREDIT_BEFORE = /\b(?:the|a|any|no|store|refund|that|this|get|got|receive|received|issue|issued|see)\s+$/i;
 
+// "信用卡还是借记卡我也不确定": two types offered as alternatives is not an answer.
+const UNSURE = /还是|或者|或是|不确定|不知道|不清楚|\bor\b|not sure|don'?t know/i;
+
+function cardTypeAt(text: string, m: RegExpExecArray | RegExpMatchArray): CardType | null {
+  if (m[1] !== undefined) return 'credit';
+  if (m[2] !== undefined) return 'debit';
+  if (m[3] !== undefined) return 'prepaid';
+  const word = m[4];
+  if (word === undefined) return null;
+  if (/^credit$/i.test(word)) {
+    const at = m.index ?? 0;
+    const after = text.slice(at + word.length, at + word.length + 12);
+    const before = text.slice(Math.max(0, at - 12), at);
+    if (REFUND_CREDIT_AFTER.test(after) || REFUND_CREDIT_BEFORE.test(before)) return null;
+  }
+  return 'credit';
+}
+
 export function extractCardType(text: string): CardType | null {
+  const found: CardType[] = [];
   CARD_TYPE_RE.lastIndex = 0;
   for (const m of text.matchAll(CARD_TYPE_RE)) {
     if (isNegated(text, m.index)) continue;
-    if (m[1] !== undefined) return 'credit';
-    if (m[2] !== undefined) return 'debit';
-    if (m[3] !== undefined) return 'prepaid';
-    if (m[4] !== undefined) {
-      if (/^credit$/i.test(m[4])) {
-        const after = text.slice(m.index + m[4].length, m.index + m[4].length + 12);
-        const before = text.slice(Math.max(0, m.index - 12), m.index);
-        if (REFUND_CREDIT_AFTER.test(after) || REFUND_CREDIT_BEFORE.test(before)) continue;
-      }
-      return 'credit';
-    }
+    const type = cardTypeAt(text, m);
+    if (type !== null && !found.includes(type)) found.push(type);
   }
-  return null;
+  if (found.length > 1 && UNSURE.test(text)) return null;
+  return found[0] ?? null;
 }
 
 // --------------------------------------------------------------------------------- issuers

@@ -1,5 +1,5 @@
 // Chinese numerals as people write amounts and counts in chat: 三千四百五十, 两千五, 一万二,
-// 贰佰, 1.2万. Shared by the money, count and date rules.
+// 贰佰, 1.2万. Shared by the money and count rules.
 
 const DIGITS: Readonly<Record<string, number>> = {
   零: 0, 〇: 0, 洞: 0,
@@ -17,11 +17,6 @@ const SMALL_UNITS: Readonly<Record<string, number>> = {
   十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000,
 };
 const LARGE_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
-
-/** Every character parseChineseNumber understands besides ASCII digits and '.'. */
-export const CHINESE_NUMERAL_CHARS = '零〇洞一壹幺二两贰貳俩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億';
-/** Characters that are digits (not units): a numeral must start with one of these or 十. */
-export const CHINESE_DIGIT_CHARS = '零〇一壹二两贰貳俩三叁參四肆五伍六陆陸七柒八捌九玖';
 
 const TOKEN = /\d+(?:\.\d+)?|\S/gu;
 

@@ -106,10 +106,11 @@ const NOON = /中午|正午|\bnoon\b|\bmidday\b/i;
 const MIDNIGHT_12 = /半夜|深夜|夜里|晚上|\bnight\b|\bmidnight\b/i;
 const EARLY_12 = /凌晨/;
 
+const ZH_WEEK_SUNDAY = /(上|这|本)个?(?:周|週|星期|礼拜|禮拜)[日天]/;
 const DAY_OF_MONTH_ZH =
   /(?:(上个?月|这个?月|本月)\s*|(?<![月\d/.-]))(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[号號日](?![元块子])/;
 const DAY_OF_MONTH_EN = /\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b/i;
-const ZH_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const ZH_DIGITS: Readonly<Record<string, number>> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 // Digits that belong to an amount, a card tail, a count or an identifier are not dates.
 const MASKS: readonly RegExp[] = [
@@ -123,8 +124,10 @@ const MASKS: readonly RegExp[] = [
   /\b\d+-[A-Za-z]{3,}\b/g,
 ];
 
-function zhDay(s: string): number | null {
-  if (/^\d+$/.test(s)) return Number(s);
+/** Small Chinese or Arabic numbers as used for days, hours and minutes (十二, 二十五, 零五). */
+function zhDay(raw: string): number | null {
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const s = raw.length > 1 ? raw.replace(/^零/, '') : raw;
   if (s.length === 1) return ZH_DIGITS[s] ?? null;
   if (s.startsWith('十')) return 10 + (ZH_DIGITS[s.slice(1)] ?? 0);
   const tens = ZH_DIGITS[s[0] as string];
@@ -224,7 +227,7 @@ interface Found {
 const FAST_ZH = new RegExp(
   '(大前天|前天|昨天|昨日|今天|今日|昨晚|今晚|今早)' +
     '\\s*(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|半夜)?' +
-    '\\s*(?:(\\d{1,2}|[一二两三四五六七八九十]{1,3})\\s*[点點](?:\\s*(半|一刻|三刻|\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*分?)?|(\\d{1,2}):(\\d{2}))?',
+    '\\s*(?:(\\d{1,2}|[一二两三四五六七八九十]{1,3})\\s*[点點](?:\\s*(半|一刻|三刻|\\d{1,2}|零?[一二三四五六七八九十]{1,3})\\s*分?)?|(\\d{1,2}):(\\d{2}))?',
 );
 const FAST_DAY_OFFSET: Readonly<Record<string, number>> = {
   大前天: -3, 前天: -2, 昨天: -1, 昨日: -1, 昨晚: -1, 今天: 0, 今日: 0, 今晚: 0, 今早: 0,
@@ -346,6 +349,13 @@ function viaChrono(text: string, opts: ParseOptions, now: Wall): Found | 'vague'
   let lastNight = false;
   if (dated) {
     date = wallOf(dated);
+    const zhWeek = ZH_WEEK_SUNDAY.exec(dated.text);
+    if (zhWeek) {
+      // Chinese weeks start on Monday: 上周日 is the Sunday just before this week's Monday.
+      const todayWeekday = (new Date(Date.UTC(now.y, now.m - 1, now.d)).getUTCDay() + 6) % 7; // Monday = 0
+      const thisMonday = addDays(now, -todayWeekday);
+      date = { ...addDays(thisMonday, zhWeek[1] === '上' ? -1 : 6), h: date.h, min: date.min };
+    }
     const weekday = dated.start.get('weekday');
     if (certain(dated, 'weekday') && weekday !== null) {
       // chrono's zh parser can merge "周四晚上" onto today's date; the weekday is what was said.

@@ -62,12 +62,13 @@ export function parseLast4Answer(text: string): string | null {
     const zh = ONLY_ZH_DIGITS.exec(text.replace(/[\s,.!?。，！？~]/g, ''));
     return zh?.[1] ? toAsciiDigits(zh[1]) : null;
   }
-  if (runs.length !== 1 || (runs[0] as string).length !== 4) return null;
+  const only = runs[0];
+  if (runs.length !== 1 || only === undefined || only.length !== 4) return null;
   const index = text.search(/\d{4}/);
   const after = text.slice(index + 4, index + 10);
   if (NOT_LAST4_AFTER.test(after)) return null;
   if (MONEY_OR_TIME_BEFORE.test(text.slice(Math.max(0, index - 4), index))) return null;
-  return runs[0] as string;
+  return only;
 }
 
 // ----------------------------------------------------------------------------------- count

@@ -69,10 +69,12 @@ const CONTACT_POS_EN = new RegExp(
 );
 const BARE_CONTACTED_EN = /^(?:yes,? )?(?:i )?(?:already )?(?:contacted|called|asked|emailed|talked to|spoke (?:to|with)) (?:them|him|her)(?: already)?/;
 
+const NAMES_MERCHANT = new RegExp(`${TARGET_ZH}|\\b(?:merchant|shop|store|restaurant|cashier|seller|hotel)\\b`);
+
 function merchantContacted(t: string): boolean | null {
   let pos = false;
   for (const c of clausesOf(t)) {
-    const aboutBank = (BANK_ZH.test(c) || BANK_EN.test(c)) && !new RegExp(TARGET_ZH).test(c) && !/\b(?:merchant|shop|store|restaurant|cashier|seller|hotel)\b/.test(c);
+    const aboutBank = (BANK_ZH.test(c) || BANK_EN.test(c)) && !NAMES_MERCHANT.test(c);
     if (CONTACT_NEG_ZH.test(c) || CONTACT_NEG_EN.test(c)) {
       if (!aboutBank) return false;
       continue;

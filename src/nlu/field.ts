@@ -38,7 +38,12 @@ const COUNT_VALUE = /(?:^|[^\d])(?:\d{1,2}|[一二两三四五六七八九十])\
 const CARD_TYPE_VALUE = /信用卡|借记卡|储蓄卡|预付卡|\bcredit\b|\bdebit\b|\bprepaid\b/;
 const MONEY_VALUE = /[$¥€£]\s?\d|\d\s*(?:元|块|美元|港币|usd|rmb|hkd|eur|dollars?|bucks)/;
 
-export function detectFieldMention(text: string): SlotName | null {
+export interface FieldContext {
+  /** Whether the message names a bank (parse.ts passes what extractIssuer found; saves a scan). */
+  hasIssuer?: boolean;
+}
+
+export function detectFieldMention(text: string, ctx: FieldContext = {}): SlotName | null {
   const t = text.toLowerCase().replace(/[’‘`]/g, "'");
   let best: { at: number; slot: SlotName } | null = null;
   for (const rule of FIELD_WORDS) {
@@ -49,7 +54,7 @@ export function detectFieldMention(text: string): SlotName | null {
   if (COUNT_VALUE.test(t)) return 'chargeCount';
   if (WHEN_VALUE.test(t)) return 'when';
   if (CARD_TYPE_VALUE.test(t)) return 'cardType';
-  if (extractIssuer(text) !== null) return 'issuer';
+  if (ctx.hasIssuer ?? extractIssuer(text) !== null) return 'issuer';
   if (MONEY_VALUE.test(t)) return 'amountCharged';
   return null;
 }

@@ -21,31 +21,43 @@ type Intents = Parsed['intents'];
 // --------------------------------------------------------------------------------- helpers
 
 const APOSTROPHES = /[’‘`´]/g;
-const EDGE_PUNCT = /^[\s.,!?;:。、~…"“”'()[\]【】<>《》*#-]+|[\s.,!?;:。、~…"“”'()[\]【】<>《》*#-]+$/g;
+const LATIN = /[a-z]/;
 
-const CONTRACTION = /\b(do|does|did|is|was|were|have|has|had|can|could|would|should|wo|are|ai|must)nt\b/g;
 const PRONOUN_CONTRACTION: Readonly<Record<string, string>> = {
   im: "i'm", ive: "i've", theres: "there's", thats: "that's", whats: "what's", youre: "you're", theyre: "they're",
-  hasnt: "hasn't", isnt: "isn't", wasnt: "wasn't", didnt: "didn't", dont: "don't", doesnt: "doesn't", cant: "can't",
-  wont: "won't", havent: "haven't", arent: "aren't", werent: "weren't", couldnt: "couldn't", shouldnt: "shouldn't",
 };
-const PRONOUN_RE = new RegExp(`\\b(?:${Object.keys(PRONOUN_CONTRACTION).join('|')})\\b`, 'g');
+// "dont", "didnt", "im": the apostrophes people leave out, restored in one pass.
+const CONTRACTION = new RegExp(
+  `\\b(?:(do|does|did|is|was|were|have|has|had|can|could|would|should|wo|are|ai|must)nt|${Object.keys(PRONOUN_CONTRACTION).join('|')})\\b`,
+  'g',
+);
 
 /**
  * Lower-case with straight apostrophes and the apostrophes people leave out restored ("dont",
  * "didnt", "im"), so every English rule can spell contractions one way. Shared with facts.ts.
  */
 export function chatLower(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(APOSTROPHES, "'")
-    .replace(PRONOUN_RE, (w) => PRONOUN_CONTRACTION[w] ?? w)
-    .replace(CONTRACTION, "$1n't");
+  const t = text.toLowerCase().replace(APOSTROPHES, "'");
+  if (!LATIN.test(t)) return t;
+  return t.replace(CONTRACTION, (w: string, stem: string | undefined) =>
+    stem !== undefined ? `${stem}n't` : (PRONOUN_CONTRACTION[w] ?? w),
+  );
+}
+
+const EDGE_CHARS = new Set(' .,!?;:。、~…"“”\'()[]【】<>《》*#-'.split(''));
+
+/** Trims spaces and punctuation from both ends (a loop: cheaper than a regex ending in `$`). */
+function trimEdges(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && EDGE_CHARS.has(s[a] as string)) a++;
+  while (b > a && EDGE_CHARS.has(s[b - 1] as string)) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
 /** chatLower, trimmed of edge punctuation. */
 function clean(text: string): string {
-  return chatLower(text).replace(EDGE_PUNCT, '').trim();
+  return trimEdges(chatLower(text));
 }
 
 const LEAD_FILLER =
@@ -55,9 +67,10 @@ const TRAIL_FILLER =
 
 /** The message stripped of politeness, for commands that must be (nearly) the whole message. */
 function commandCore(t: string): string {
+  if (t.length > 60) return t; // commands are short; a long message is never one
   let s = t;
   for (let i = 0; i < 3; i++) {
-    const next = s.replace(LEAD_FILLER, '').replace(TRAIL_FILLER, '').replace(EDGE_PUNCT, '').trim();
+    const next = trimEdges(s.replace(LEAD_FILLER, '').replace(TRAIL_FILLER, ''));
     if (next === s) break;
     s = next;
   }
@@ -72,13 +85,74 @@ function firstClause(t: string): string {
 
 const HAN = /\p{Script=Han}/u;
 
+/** Which scripts a message has, so a rule runs only its Chinese or English half. */
+interface Script {
+  han: boolean;
+  latin: boolean;
+}
+
+function scriptOf(t: string): Script {
+  return { han: HAN.test(t), latin: LATIN.test(t) };
+}
+
+/**
+ * A bilingual rule, compiled as two regexes: the branches that contain Chinese characters and
+ * the rest. Most messages are in one language, so half of every table is skipped (speed).
+ */
+interface Rule {
+  zh: RegExp | null;
+  en: RegExp | null;
+}
+
+/** Splits a regex source at its top-level `|` (outside groups and character classes). */
+function topLevelBranches(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') {
+      i++;
+    } else if (inClass) {
+      if (ch === ']') inClass = false;
+    } else if (ch === '[') {
+      inClass = true;
+    } else if (ch === '(') {
+      depth++;
+    } else if (ch === ')') {
+      depth--;
+    } else if (ch === '|' && depth === 0) {
+      out.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(source.slice(start));
+  return out;
+}
+
+function rule(re: RegExp): Rule {
+  const branches = topLevelBranches(re.source);
+  const zh = branches.filter((b) => HAN.test(b));
+  const en = branches.filter((b) => !HAN.test(b));
+  const flags = re.flags.replace('g', '');
+  return {
+    zh: zh.length > 0 ? new RegExp(zh.join('|'), flags) : null,
+    en: en.length > 0 ? new RegExp(en.join('|'), flags) : null,
+  };
+}
+
+function hit(r: Rule, t: string, s: Script): boolean {
+  return (s.han && r.zh !== null && r.zh.test(t)) || (s.latin && r.en !== null && r.en.test(t));
+}
+
 // ------------------------------------------------------------------------------ categories
 
 /** Button payloads: the whole message is a category id. */
 const CATEGORY_IDS = new Set<string>(CATEGORIES);
 
 // ---- unrecognized_charge (possible fraud)
-const UNRECOGNIZED = new RegExp(
+const UNRECOGNIZED = rule(new RegExp(
   [
     // zh
     '不是我(?:本人)?(?:刷|花|消费|买|付|用|扣|操作|办|授权)的?',
@@ -128,11 +202,11 @@ const UNRECOGNIZED = new RegExp(
     '\\bidentity theft\\b',
     '\\bscam(?:med)?\\b',
   ].join('|'),
-);
+));
 
 // ---- charged_but_failed
 const FAIL_NOISE = /human error|cashier error|clerical error|typing error|keying error|by error|in error|退款失败|退货失败|撤销失败/g;
-const FAIL = new RegExp(
+const FAIL = rule(new RegExp(
   [
     '失败',
     '不成功',
@@ -170,8 +244,8 @@ const FAIL = new RegExp(
     "\\b(?:didn't|did not) work\\b",
     '\\bincomplete\\b',
   ].join('|'),
-);
-const CHARGED_ANYWAY = new RegExp(
+));
+const CHARGED_ANYWAY = rule(new RegExp(
   [
     '扣',
     '钱(?:却|也|还|都)?(?:没了|少了|不见了|被|没有了)',
@@ -194,7 +268,7 @@ const CHARGED_ANYWAY = new RegExp(
     '\\bdebit of\\b',
     '\\bpending\\b',
   ].join('|'),
-);
+));
 
 // ---- paid_by_other_means
 const OTHER_MEANS_ZH = /现金|微信|支付宝|扫码|扫了?(?:二维)?码|二维码|云闪付|花呗|转账|代金券|礼品卡|购物卡|优惠券|苹果支付|apple ?pay|手机支付|数字人民币|京东支付|美团|付款码|收款码/g;
@@ -208,7 +282,7 @@ const BOTH_EN =
 
 // ---- duplicate_charge
 const COUNT_ZH = '(?:两|2|二|三|3|四|4|几|好几|多|n)';
-const DUPLICATE = new RegExp(
+const DUPLICATE = rule(new RegExp(
   [
     '重复(?:扣|收|刷|支付|交易|付款|记账|消费)',
     '扣重',
@@ -228,21 +302,21 @@ const DUPLICATE = new RegExp(
     '\\b(?:two|2|three|3) (?:identical|duplicate|same|similar|matching) (?:charges|transactions|payments|debits)',
     '\\bsame (?:charge|transaction|payment|amount|purchase) (?:twice|two times|2 times|again)',
   ].join('|'),
-);
+));
 /** "charged N times" stated outright: beats charged_but_failed (a retry that posted twice). */
-const CHARGED_N_TIMES = new RegExp(
+const CHARGED_N_TIMES = rule(new RegExp(
   `扣了?(?:我)?${COUNT_ZH}(?:次|笔|遍|回)|\\bcharged (?:me )?(?:twice|two times|\\d times|multiple times)`,
-);
+));
 
 // ---- refund_not_received
 const REFUND_WORD =
-  /退款|退货|退钱|退的钱|退回|退还|退给我|退我|退了|撤销|撤单|冲正|取消了?(?:交易|订单)|退费|\brefund(?:ed|s)?\b|\bmoney back\b|\bvoid(?:ed)?\b|\brevers(?:e|ed|al)\b|\bcredit(?:ed)?\b(?! card)|\breturn(?:ed)?\b|\bcancell?ed\b|\bchargeback\b/;
+  rule(/退款|退货|退钱|退的钱|退回|退还|退给我|退我|退了|撤销|撤单|冲正|取消了?(?:交易|订单)|退费|\brefund(?:ed|s)?\b|\bmoney back\b|\bvoid(?:ed)?\b|\brevers(?:e|ed|al)\b|\bcredit(?:ed)?\b(?! card)|\breturn(?:ed)?\b|\bcancell?ed\b|\bchargeback\b/);
 const NOT_ARRIVED =
-  /没(?:有)?(?:到|收到|退|看到|回|见|返)|未(?:到|收到|退|返)|不到账|还没|迟迟|一直(?:没|未|显示|在|不)|去哪|哪(?:去)?了|处理中|还(?:在|有|是|扣)|仍(?:然)?|依然|都(?:半个月|.{0,4}天|.{0,4}周)了|到现在|多久(?:能|才)|什么时候(?:能)?(?:到|退)|\bnever\b|\bnot\b|n't\b|\bno\b|\bstill\b|\byet\b|\bwhere(?:'s| is| are)\b|\bwaiting\b|\bnothing\b|\bmissing\b/;
+  rule(/没(?:有)?(?:到|收到|退|看到|回|见|返)|未(?:到|收到|退|返)|不到账|还没|迟迟|一直(?:没|未|显示|在|不)|去哪|哪(?:去)?了|处理中|还(?:在|有|是|扣)|仍(?:然)?|依然|都(?:半个月|.{0,4}天|.{0,4}周)了|到现在|多久(?:能|才)|什么时候(?:能)?(?:到|退)|\bnever\b|\bnot\b|n't\b|\bno\b|\bstill\b|\byet\b|\bwhere(?:'s| is| are)\b|\bwaiting\b|\bnothing\b|\bmissing\b/);
 
 // ---- preauth_hold
 const PREAUTH_NOISE = /卡(?:片|号)?(?:被|已|已经)?冻结|冻结(?:了)?(?:我的)?(?:卡|账户|银行卡)|direct deposit|^hold on\b|\bhold on(?=[,.!]|\s+(?:a (?:sec|second|minute|moment)|please|let me))/g;
-const PREAUTH = new RegExp(
+const PREAUTH = rule(new RegExp(
   [
     '预授权',
     '预扣',
@@ -266,7 +340,7 @@ const PREAUTH = new RegExp(
     '\\btying up\\b',
     '\\bcaptured\\b',
   ].join('|'),
-);
+));
 
 // ---- currency_conversion
 const CURRENCY_ZH: readonly (readonly [RegExp, string])[] = [
@@ -299,7 +373,7 @@ const CURRENCY_EN: readonly (readonly [RegExp, string])[] = [
   [/\b(?:mop|patacas?)\b/, 'MOP'],
   [/\b(?:home|local|own|my) currency\b/, 'LOCAL'],
 ];
-const CURRENCY_WORDS = new RegExp(
+const CURRENCY_WORDS = rule(new RegExp(
   [
     '币种',
     '汇率',
@@ -318,11 +392,11 @@ const CURRENCY_WORDS = new RegExp(
     '\\b(?:weird|bad|terrible|awful|poor|wrong|horrible|crazy) (?:exchange )?rate\\b',
     '\\bmarkup\\b',
   ].join('|'),
-);
+));
 const CHARGED_IN_CURRENCY =
-  /(?:按|用|以|选了?|扣的是|收的是|付的是|结算成|[扣刷收变换转]成)(?:了)?(?:人民币|美元|美金|港币|港元|欧元|日元|泰铢|英镑|韩元|外币)|(?:charged|billed|paid|priced|debited) in (?:a )?(?:us |hk |hong kong )?(?:dollars|usd|rmb|cny|yuan|euros?|eur|hkd|yen|pounds|gbp|baht|foreign)/;
+  rule(/(?:按|用|以|选了?|扣的是|收的是|付的是|结算成|[扣刷收变换转]成)(?:了)?(?:人民币|美元|美金|港币|港元|欧元|日元|泰铢|英镑|韩元|外币)|(?:charged|billed|paid|priced|debited) in (?:a )?(?:us |hk |hong kong )?(?:dollars|usd|rmb|cny|yuan|euros?|eur|hkd|yen|pounds|gbp|baht|foreign)/);
 
-const ABROAD = /境外|国外|海外|出国|外国|\\babroad\\b|\\boverseas\\b/;
+const ABROAD = rule(/境外|国外|海外|出国|外国|\babroad\b|\boverseas\b/);
 
 // ---- late_presentment
 const LATE_OLD_ZH =
@@ -337,7 +411,7 @@ const LATE_CUE_EN =
   /\b(?:only|just|finally|suddenly)\b[^.!?]{0,25}\b(?:post|show|appear|hit|charg|bill|process|came|come|went|go|clear)|\b(?:posting|posted|showed up|shows up|appeared|appears|hit|charged|billed|cleared) (?:\w+ ){0,3}(?:now|today|this week|yesterday|recently)\b|\bonly now\b/;
 
 // ---- wrong_card
-const WRONG_CARD = new RegExp(
+const WRONG_CARD = rule(new RegExp(
   [
     '(?:刷|用|拿|选|插|挥|付|绑)错(?:了)?.{0,6}卡',
     '卡.{0,4}(?:刷|用|拿|选)错',
@@ -358,10 +432,10 @@ const WRONG_CARD = new RegExp(
     '\\bwent on my\\b',
     '\\bpicked the (?:other|wrong)\\b',
   ].join('|'),
-);
+));
 
 // ---- wrong_amount
-const WRONG_AMOUNT = new RegExp(
+const WRONG_AMOUNT = rule(new RegExp(
   [
     '(?:金额|价格|价钱|钱数|数目).{0,6}(?:不对|不太对|对不上|错|有误|不符|不一样|不正确|有问题)',
     '(?:输|打|按|敲|弄|搞|写|刷|扣|收)错(?:了)?(?:金额|数|钱|价|数字)',
@@ -410,8 +484,8 @@ const WRONG_AMOUNT = new RegExp(
     '\\bshould (?:have )?be(?:en)?\\b[^.!?]{0,20}\\bnot\\b',
     '\\bprice (?:was|is) [^.!?]{0,20}\\bbut\\b',
   ].join('|'),
-);
-const CHARGE_VERB = /扣|刷|收|划|付|charg|bill|debit|took|ran\b|rang|keyed|paid|pay\b/;
+));
+const CHARGE_VERB = rule(/扣|刷|收|划|付|charg|bill|debit|took|ran\b|rang|keyed|paid|pay\b/);
 
 // ---- other (a choice, so it must be the whole message)
 const OTHER = new RegExp(
@@ -441,72 +515,56 @@ function currencyMentions(t: string, table: readonly (readonly [RegExp, string])
   return seen.size;
 }
 
-/** Every category whose rule fires, as a set (priority is applied by the caller). */
-function categoryHits(t: string, money: readonly MoneyMention[]): Set<Category> {
-  const hits = new Set<Category>();
-  if (UNRECOGNIZED.test(t)) hits.add('unrecognized_charge');
-
-  const failText = t.replace(FAIL_NOISE, ' ');
-  if (FAIL.test(failText) && CHARGED_ANYWAY.test(failText)) hits.add('charged_but_failed');
-
-  const zhOther = t.replace(OTHER_MEANS_ZH, '§');
-  if (zhOther.includes('§') && CARD_ALSO_ZH.test(zhOther) && BOTH_ZH.test(zhOther)) hits.add('paid_by_other_means');
-  const enOther = t.replace(OTHER_MEANS_EN, '§');
-  if (enOther.includes('§') && CARD_ALSO_EN.test(enOther) && BOTH_EN.test(enOther)) hits.add('paid_by_other_means');
-
-  if (PREAUTH.test(t.replace(PREAUTH_NOISE, ' '))) hits.add('preauth_hold');
-  if (DUPLICATE.test(t)) hits.add('duplicate_charge');
-  if (REFUND_WORD.test(t) && NOT_ARRIVED.test(t)) hits.add('refund_not_received');
-  if (
-    CURRENCY_WORDS.test(t) ||
-    CHARGED_IN_CURRENCY.test(t) ||
-    currencyMentions(t, CURRENCY_ZH) >= 2 ||
-    currencyMentions(t, CURRENCY_EN) >= 2 ||
-    (ABROAD.test(t) && (currencyMentions(t, CURRENCY_ZH) > 0 || currencyMentions(t, CURRENCY_EN) > 0))
-  ) {
-    hits.add('currency_conversion');
-  }
-  if (
-    (LATE_OLD_ZH.test(t) && LATE_CUE_ZH.test(t)) ||
-    LATE_DIRECT_EN.test(t) ||
-    (LATE_OLD_EN.test(t) && LATE_CUE_EN.test(t))
-  ) {
-    hits.add('late_presentment');
-  }
-  if (WRONG_CARD.test(t)) hits.add('wrong_card');
-  if (WRONG_AMOUNT.test(t) || amountsDisagree(t, money)) hits.add('wrong_amount');
-  return hits;
-}
-
 /** Two different amounts and a charge verb ("78块…刷了780", "$85 for a $8.50 coffee"). */
-function amountsDisagree(t: string, money: readonly MoneyMention[]): boolean {
+function amountsDisagree(t: string, s: Script, money: readonly MoneyMention[]): boolean {
   if (money.some((m) => m.role === 'difference')) return true;
   if (money.length < 2) return false;
   const distinct = new Set(money.map((m) => `${m.value.minor}/${m.value.currency}`));
   if (distinct.size < 2) return false;
   const roles = new Set(money.map((m) => m.role));
-  return (roles.has('charged') || roles.has('expected')) && CHARGE_VERB.test(t);
+  return (roles.has('charged') || roles.has('expected')) && hit(CHARGE_VERB, t, s);
 }
 
-const PRIORITY: readonly Category[] = [
-  'unrecognized_charge',
-  'charged_but_failed',
-  'paid_by_other_means',
-  'preauth_hold',
-  'duplicate_charge',
-  'refund_not_received',
-  'currency_conversion',
-  'late_presentment',
-  'wrong_card',
-  'wrong_amount',
-];
-
-function detectCategory(t: string, money: readonly MoneyMention[]): Category | null {
-  const hits = categoryHits(t, money);
-  if (hits.has('charged_but_failed') && hits.has('duplicate_charge') && CHARGED_N_TIMES.test(t)) {
-    hits.delete('charged_but_failed');
+function paidByOtherMeans(t: string, s: Script): boolean {
+  if (s.han) {
+    const zh = t.replace(OTHER_MEANS_ZH, '§');
+    if (zh.includes('§') && CARD_ALSO_ZH.test(zh) && BOTH_ZH.test(zh)) return true;
   }
-  for (const c of PRIORITY) if (hits.has(c)) return c;
+  if (s.latin) {
+    const en = t.replace(OTHER_MEANS_EN, '§');
+    if (en.includes('§') && CARD_ALSO_EN.test(en) && BOTH_EN.test(en)) return true;
+  }
+  return false;
+}
+
+function currencyIssue(t: string, s: Script): boolean {
+  if (hit(CURRENCY_WORDS, t, s) || hit(CHARGED_IN_CURRENCY, t, s)) return true;
+  const zh = s.han ? currencyMentions(t, CURRENCY_ZH) : 0;
+  const en = s.latin ? currencyMentions(t, CURRENCY_EN) : 0;
+  return zh >= 2 || en >= 2 || (zh + en > 0 && hit(ABROAD, t, s));
+}
+
+function latePresentment(t: string, s: Script): boolean {
+  if (s.han && LATE_OLD_ZH.test(t) && LATE_CUE_ZH.test(t)) return true;
+  return s.latin && (LATE_DIRECT_EN.test(t) || (LATE_OLD_EN.test(t) && LATE_CUE_EN.test(t)));
+}
+
+/** The first category in priority order (see the header) whose rule fires. */
+function detectCategory(t: string, s: Script, money: readonly MoneyMention[]): Category | null {
+  if (hit(UNRECOGNIZED, t, s)) return 'unrecognized_charge';
+  const failText = t.replace(FAIL_NOISE, ' ');
+  const failed = hit(FAIL, failText, s) && hit(CHARGED_ANYWAY, failText, s);
+  const duplicate = hit(DUPLICATE, t, s);
+  // A retry after a failure that was charged N times is a duplicate (domain.md C4).
+  if (failed && !(duplicate && hit(CHARGED_N_TIMES, t, s))) return 'charged_but_failed';
+  if (paidByOtherMeans(t, s)) return 'paid_by_other_means';
+  if (hit(PREAUTH, t.replace(PREAUTH_NOISE, ' '), s)) return 'preauth_hold';
+  if (duplicate) return 'duplicate_charge';
+  if (hit(REFUND_WORD, t, s) && hit(NOT_ARRIVED, t, s)) return 'refund_not_received';
+  if (currencyIssue(t, s)) return 'currency_conversion';
+  if (latePresentment(t, s)) return 'late_presentment';
+  if (hit(WRONG_CARD, t, s)) return 'wrong_card';
+  if (hit(WRONG_AMOUNT, t, s) || amountsDisagree(t, s, money)) return 'wrong_amount';
   return null;
 }
 
@@ -529,7 +587,6 @@ const MERCHANT_NOUN_EN =
   'merchants?|shop ?owners?|store ?owners?|business ?owners?|owners?|sellers?|cashiers?|vendors?|retailers?|shopkeepers?|proprietors?|managers?|clerks?|staff|employees?|bartenders?|waiters?|waitress|servers?|franchisee|on the merchant side';
 const SELF_EN = new RegExp(
   `(?:^|[^a-z'])(?:(?:i'?m|i am|i was|we'?re|we are|we were|this is|speaking as|i work as)\\s+(not\\s+)?(?:(?:just|also|only|actually|really)\\s+)?(?:(?:a|an|the|one of the|your|their)\\s+(?:[\\w'-]+\\s+){0,2}?)?|as\\s+(?:a|an)\\s+(?:[\\w'-]+\\s+){0,2}?)(?:(${HOLDER_NOUN_EN})|(${MERCHANT_NOUN_EN}))\\b`,
-  'g',
 );
 const BARE_ROLE_EN = new RegExp(
   `^(?:(?:i'?m|i am|we'?re|we are)\\s+)?(?:a |an |the |just a |just the )?(?:(${HOLDER_NOUN_EN})|(${MERCHANT_NOUN_EN}))(?:\\s+(?:here|side|speaking))?$`,
@@ -541,7 +598,7 @@ const SELF_MERCHANT_EN = new RegExp(
 );
 
 // Weak signals when nobody says who they are.
-const WEAK_MERCHANT = new RegExp(
+const WEAK_MERCHANT = rule(new RegExp(
   [
     '我的(?:顾客|客人|客户)',
     '我们的(?:顾客|客人|客户)',
@@ -560,8 +617,8 @@ const WEAK_MERCHANT = new RegExp(
     '\\b(?:we|i) (?:charged|swiped|ran|billed|keyed|rang|rung|refunded|issued|voided|processed|undercharged|overcharged|put through|settled)\\b',
     '\\b(?:undercharged|overcharged|charged|billed) (?:a|the|one|my|our) (?:customer|guest|client)',
   ].join('|'),
-);
-const WEAK_HOLDER = new RegExp(
+));
+const WEAK_HOLDER = rule(new RegExp(
   [
     '(?:扣|收|刷|划|坑|多收|多扣|少退)了?我(?!们)',
     '给我(?:刷|扣|划|退|收)',
@@ -576,7 +633,7 @@ const WEAK_HOLDER = new RegExp(
     '\\b(?:i|we) paid\\b',
     "\\bi (?:bought|purchased|used|tapped|spent|ordered|returned|checked out|stayed|rented|see|saw|noticed|gave them)\\b",
   ].join('|'),
-);
+));
 
 function lastRoleIn(fragment: string): Role | null {
   let best: { at: number; role: Role } | null = null;
@@ -595,7 +652,7 @@ function lastRoleIn(fragment: string): Role | null {
 
 const flip = (r: Role): Role => (r === 'cardholder' ? 'merchant' : 'cardholder');
 
-function detectRole(t: string): Role | null {
+function detectRole(t: string, s: Script): Role | null {
   if (t === 'cardholder' || t === 'merchant') return t;
   const core = commandCore(t);
   const bareZh = BARE_ROLE_ZH.exec(core);
@@ -605,22 +662,21 @@ function detectRole(t: string): Role | null {
 
   // Self-identification wins over anything else said in the message.
   SELF_ZH.lastIndex = 0;
-  for (const m of t.matchAll(SELF_ZH)) {
+  for (const m of s.han ? t.matchAll(SELF_ZH) : []) {
     const role = lastRoleIn(m[2] ?? '');
     if (role) return m[1] ? flip(role) : role;
   }
-  if (SELF_MERCHANT_ZH.test(t)) return 'merchant';
-  SELF_EN.lastIndex = 0;
-  for (const m of t.matchAll(SELF_EN)) {
-    const role: Role = m[2] !== undefined ? 'cardholder' : 'merchant';
-    return m[1] ? flip(role) : role;
+  if (s.han && SELF_MERCHANT_ZH.test(t)) return 'merchant';
+  const self = s.latin ? SELF_EN.exec(t) : null;
+  if (self) {
+    const role: Role = self[2] !== undefined ? 'cardholder' : 'merchant';
+    return self[1] ? flip(role) : role;
   }
-  if (SELF_MERCHANT_EN.test(t)) return 'merchant';
+  if (s.latin && SELF_MERCHANT_EN.test(t)) return 'merchant';
 
-  const merchant = WEAK_MERCHANT.test(t);
-  const holder = WEAK_HOLDER.test(t);
-  if (merchant) return 'merchant'; // "my customer", "我们店": a merchant telling a customer's story
-  return holder ? 'cardholder' : null;
+  // "my customer", "我们店": a merchant telling a customer's story, even when "扣了" follows.
+  if (hit(WEAK_MERCHANT, t, s)) return 'merchant';
+  return hit(WEAK_HOLDER, t, s) ? 'cardholder' : null;
 }
 
 // --------------------------------------------------------------------------------- yes/no
@@ -664,7 +720,7 @@ function detectYesNo(t: string): YesNo | null {
     }
     return zhYesNo(clause);
   }
-  const clause = clean(firstClause(t));
+  const clause = trimEdges(firstClause(t));
   if (clause === '' || NOT_NO_EN.test(clause)) return null;
   if (YES_EN.test(clause) && !YES_FOLLOWED_BY_BUT.test(t)) return 'yes';
   if (NO_EN.test(clause)) return 'no';
@@ -683,7 +739,7 @@ function zhYesNo(clause: string): YesNo | null {
 // ------------------------------------------------------------------------------- commands
 
 const HUMAN_NEGATED =
-  /(?:不是|不|别|不要|不用|无需|不需要|没必要)(?:转|找|要|接)?(?:人工|真人|客服)|人工智能|人工(?:费|操作|失误|错误|输入|录入)|\b(?:not|no|don'?t (?:need|want)|without) (?:a |an |to )?(?:talk to )?(?:human|agent|person|representative)\b|\bhuman error\b/;
+  rule(/(?:不是|不|别|不要|不用|无需|不需要|没必要)(?:转|找|要|接)?(?:人工|真人|客服)|人工智能|人工(?:费|操作|失误|错误|输入|录入)|\b(?:not|no|don'?t (?:need|want)|without) (?:a |an |to )?(?:talk to )?(?:human|agent|person|representative)\b|\bhuman error\b/);
 const HUMAN_ZH =
   /转人工|人工客服|人工服务|人工坐席|接人工|找人工|要人工|转接人工|真人|活人|人工|(?:找|转|接|转接|要|叫|让|请|有没有)(?:个)?(?:在线)?客服|客服(?:人员)?(?:来|跟我|和我|接)|叫(?:个)?人(?:来|过来)|找(?:个)?人(?:来|聊|说|处理)|(?:跟|和)(?:真)?人(?:说|聊|对话)|坐席/;
 const HUMAN_STRONG_EN =
@@ -757,7 +813,7 @@ function detectCorrection(t: string): boolean {
     }
     return false;
   }
-  const c = clean(t);
+  const c = t;
   if (CORRECTION_STANDALONE_EN.test(c)) return true;
   const marker = CORRECTION_MARKER_EN.exec(c);
   if (!marker || marker[0].trim() === '') return false;
@@ -817,17 +873,18 @@ export function detectIntents(text: string, ctx: IntentContext = {}): Parsed['in
   }
 
   const core = commandCore(t);
+  const script = scriptOf(t);
   out.correction = detectCorrection(t);
   if (!out.correction) {
     const money = ctx.money ?? extractMoney(text, 'CNY');
-    out.category = OTHER.test(core) ? 'other' : detectCategory(t, money);
+    out.category = OTHER.test(core) ? 'other' : detectCategory(t, script, money);
   }
-  out.role = detectRole(t);
+  out.role = detectRole(t, script);
 
   out.skip = out.category === null && (SKIP_ZH.test(core) || SKIP_EN.test(core));
   out.yesNo = out.skip || out.correction ? null : detectYesNo(t);
 
-  out.human = !HUMAN_NEGATED.test(t) && (HUMAN_ZH.test(t) || humanEn(t, core));
+  out.human = !hit(HUMAN_NEGATED, t, script) && ((script.han && HUMAN_ZH.test(t)) || (script.latin && humanEn(t, core)));
   const lead = commandCore(firstClause(t));
   out.restart = RESTART_ZH.test(core) || RESTART_EN.test(core) || RESTART_ZH.test(lead) || RESTART_EN.test(lead);
   out.back = BACK_ZH.test(core) || BACK_EN.test(core) || BACK_ZH.test(lead) || BACK_EN.test(lead);

@@ -149,7 +149,7 @@ const DONT_KNOW =
 const LEAD_IN =
   /^(?:(?:商户|商家|店铺|店名|店家|商店|门店|店)(?:的)?(?:名称|名字|名)?\s*(?:是|叫|为|:|叫做)|是在|是|在|叫|就是|应该是|好像是|大概是|去的是|去的|it\s+was\s+(?:at\s+)?|it'?s\s+(?:at\s+)?|it\s+is\s+(?:at\s+)?|the\s+(?:shop|store|merchant|restaurant|place|business|merchant\s+name|name)(?:'s)?(?:\s+name)?\s+(?:is|was)\s+(?:called\s+)?|(?:shop|store|merchant|restaurant|place|business)\s+(?:is\s+|was\s+)?called\s+|merchant(?:\s+name)?\s*(?:is|was|:)\s*|name\s*(?:is|:)\s*|called\s+|at\s+|from\s+|i\s+think\s+(?:it\s+was\s+|it'?s\s+)?|i\s+was\s+at\s+|we\s+were\s+at\s+)\s*/i;
 const TRAIL =
-  /(?:\s*(?:刷的|刷卡的|消费的|买的|吃的|那家|那个|吧|啊|呀|呢|了|的|我记得|好像|i think|maybe|probably|thanks|thank you|thx|please))+$|[\s"'“”‘’「」『』《》()（）\[\]【】.。!！?？~,，;；:：]+$/i;
+  /(?:\s*(?:刷的|刷卡的|消费的|买的|吃的|那家|那个|吧|啊|呀|呢|了|的|我记得|好像|i think|maybe|probably|thanks|thank you|thx|please))+$|[\s"'“”‘’「」『』《》()（）[\]【】.。!！?？~,，;；:：]+$/i;
 
 export function parseMerchantAnswer(text: string): string | null {
   let t = text.trim();
@@ -167,6 +167,6 @@ export function parseMerchantAnswer(text: string): string | null {
     t = next;
   }
   t = t.trim();
-  if (t === '' || /^[\d\s.,\-]+$/.test(t)) return null;
+  if (t === '' || /^[\d\s.,-]+$/.test(t)) return null;
   return t.slice(0, MAX_NAME);
 }

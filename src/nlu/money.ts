@@ -115,8 +115,8 @@ const CUE_CHARGED = cue(
     'charged|a charge of|charge of|took|taken|billed|debited|deducted|rang(?: it)? up(?: as)?|rung up(?: as)?|keyed(?: in| it in| it as| it)?|typed(?: in)?|entered|put through|ran(?: it| my card)?|swiped|got charged|was charged|were charged|each|per charge|per transaction|every time|both',
 );
 const CUE_NEUTRAL = cue(
-  '我是说|我说的是|我的意思是|付了|付款|支付了?|付|花了|消费了?|金额|一共|总共|共计?|合计|总额|价格|退款|退了|退回了?|退还了?|退|预授权|冻结了?|到账了?|入账了?|交易金额|消费金额|账单|' +
-    'i meant|i mean|meant|paid|pay|payment of|payment|amount(?: of)?|total(?: of)?|cost|costs|spent|purchase of|bill(?: of)?|hold of|pending|preauth(?:orization)?(?: of)?|refund(?:ed)?(?: of)?|refund me|credit of|worth|balance of|sum of|price',
+  '我是说|我说的是|我的意思是|只买了|买了|买的是|付了|付款|支付了?|付|花了|消费了?|金额|一共|总共|共计?|合计|总额|价格|退款|退了|退回了?|退还了?|退|预授权|冻结了?|到账了?|入账了?|交易金额|消费金额|账单|' +
+    'i meant|i mean|meant|came to|comes to|come to|paid|pay|payment of|payment|amount(?: of)?|total(?: of)?|cost|costs|spent|purchase of|bill(?: of)?|hold of|pending|preauth(?:orization)?(?: of)?|refund(?:ed)?(?: of)?|refund me|credit of|worth|balance of|sum of|price',
 );
 const CUE_NOT = /(?:不是|而不是|not|rather than)\s*$/i;
 const PAIR_EXPECTED_FIRST = /^\s?(?:被?(?:刷|打|输|按|写|弄|扣|算|收|敲)成了?|变成了?|keyed as|rung up as|rang up as|entered as|typed as|became|turned into)/i;
@@ -142,7 +142,7 @@ interface Candidate {
   numEnd: number;
   minor: number; // in the minor units of `currency`, or of the default currency when implicit
   currency: string | null; // null: no currency written
-  strong: boolean; // looks like money by itself (万, 1,234.56, 毛)
+  strong: boolean; // looks like money by itself (五万, 1,234.56)
   role: MoneyRole;
   cue: boolean; // a money cue stands next to it
   pairExpectedFirst: boolean;
@@ -179,14 +179,14 @@ function scan(text: string, defaultCurrency: string): Candidate[] {
   let consumed = 0; // 12块8: the 8 belongs to the amount before it
   NUMBER_RE.lastIndex = 0;
   for (const m of text.matchAll(NUMBER_RE)) {
-    let raw = m[0];
+    const raw = m[0];
     const numStart = m.index;
     if (numStart < consumed) continue;
     let numEnd = numStart + raw.length;
     // A number glued to a date/time/card separator is part of something else.
     const prev = text[numStart - 1];
     const prev2 = text[numStart - 2];
-    if (prev === '*' || prev === '.' || ((prev === '-' || prev === '/' || prev === ':') && /\d/.test(prev2 ?? ''))) continue;
+    if (prev === '*' || ((prev === '-' || prev === '/' || prev === ':' || prev === '.') && /\d/.test(prev2 ?? ''))) continue;
     if (/^[-/:]\d/.test(text.slice(numEnd, numEnd + 2))) continue;
     if (/^\.\d/.test(text.slice(numEnd, numEnd + 2))) continue;
     if (/[xX]/.test(prev ?? '') && !isWordChar(prev2)) continue; // x2
@@ -268,7 +268,6 @@ function scan(text: string, defaultCurrency: string): Candidate[] {
       if (NOT_MONEY_BEFORE.test(beforeSlice)) continue;
       if (TIME_BEFORE.test(beforeSlice) && /^\d{1,2}$/.test(raw)) continue;
     }
-    raw = raw.replace(/,/g, '');
     const strong = /[万萬亿億]/.test(m[0]) || /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(m[0]);
     consumed = end;
     out.push({

@@ -7,9 +7,13 @@ export const MAX_TEXT_LENGTH = 2000;
 // \t, \n, \v, \f and \r separate words, so they become spaces rather than vanish.
 const SPACING_CONTROLS = /[\t\n\v\f\r\u0085]/g;
 // Everything else in C0/C1 is noise from copy-paste or a hostile client.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const OTHER_CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F]/g;
 // Zero-width and bidi formatting characters can hide inside a card number and defeat redaction.
-const INVISIBLES = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
+// Combining-class code points (U+034F, Mongolian and emoji variation selectors) are listed as
+// alternatives, not in the class, so the class stays free of combining characters.
+const INVISIBLES =
+  /[\u00AD\u061C\u115F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]|\u1160|\u17B4|\u17B5|\u034F|\u180B|\u180C|\u180D|\u180E|\u180F|\uFE00|\uFE01|\uFE02|\uFE03|\uFE04|\uFE05|\uFE06|\uFE07|\uFE08|\uFE09|\uFE0A|\uFE0B|\uFE0C|\uFE0D|\uFE0E|\uFE0F/g;
 const WHITESPACE_RUN = /\s+/g;
 
 export function normalize(raw: string): string {

@@ -13,12 +13,24 @@ import { extractMoney, parseMoneyAnswer } from './money';
 import { normalize } from './normalize';
 import { redactCardData } from './redact';
 
+// Fast paths (this runs on every message). Each gate is a necessary condition of the extractor
+// it guards, so skipping it cannot change the result; test/nlu/parse.test.ts checks that the
+// gated parse equals the plain chain on every fixture line and on random text.
+/** Money and bare numbers need an ASCII digit or a Chinese numeral (money.ts NUMBER_RE). */
+const HAS_NUMBER = /[\d零〇一壹二两贰貳俩三叁參四肆五伍六陆陸七柒八捌九玖十拾]/;
+/** Counts also come from number words and "twice"/"double"/重复 (digits.ts). */
+const HAS_COUNT_WORD = /重复|扣重|刷重|双重|one|two|three|four|five|six|seven|eight|nine|ten|once|twice|thrice|double|triple|duplicate/i;
+
 export function parse(raw: string, opts: ParseOptions): Parsed {
   const redaction = redactCardData(normalize(raw));
   const text = redaction.text;
   const cur = opts.defaultCurrency;
+  const numeric = HAS_NUMBER.test(text);
+  const money = numeric ? extractMoney(text, cur) : [];
+  const last4 = extractLast4(text);
+  const count = numeric || HAS_COUNT_WORD.test(text) ? extractCount(text) : null;
+  const issuer = extractIssuer(text);
   const facts = extractFacts(text);
-  const money = extractMoney(text, cur);
   return {
     text,
     lang: detectLanguage(text),
@@ -28,22 +40,23 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
     entities: {
       money,
       when: extractWhen(text, opts),
-      last4: extractLast4(text),
-      count: extractCount(text),
+      last4,
+      count,
       cardType: extractCardType(text),
-      issuer: extractIssuer(text)?.en ?? null,
-      referenceNumber: extractReferenceNumber(text),
+      issuer: issuer?.en ?? null,
+      referenceNumber: numeric ? extractReferenceNumber(text) : null,
       merchantName: extractMerchantName(text),
       hasReceipt: facts.hasReceipt,
       merchantContacted: facts.merchantContacted,
       cardInPossession: facts.cardInPossession,
       batchSettled: facts.batchSettled,
     },
-    fieldMention: detectFieldMention(text),
+    fieldMention: detectFieldMention(text, { hasIssuer: issuer !== null }),
     answers: {
-      money: parseMoneyAnswer(text, cur),
-      last4: parseLast4Answer(text),
-      count: parseCountAnswer(text),
+      money: numeric ? parseMoneyAnswer(text, cur) : null,
+      // parseLast4Answer / parseCountAnswer return the explicit entity first when there is one.
+      last4: last4 ?? (numeric ? parseLast4Answer(text) : null),
+      count: count ?? (numeric || HAS_COUNT_WORD.test(text) ? parseCountAnswer(text) : null),
       merchantName: parseMerchantAnswer(text),
     },
   };

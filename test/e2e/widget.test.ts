@@ -449,7 +449,7 @@ describe('chat widget and agent console in a real browser', () => {
     let refuse = false;
     await page.routeWebSocket(/\/ws$/, (client) => {
       if (refuse) {
-        client.close();
+        void client.close();
         return;
       }
       open.push({ client, server: client.connectToServer() });

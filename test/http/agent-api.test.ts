@@ -100,6 +100,8 @@ describe('a handed-off case', () => {
     const polled = await s.event(user, 'poll');
     expect(polled.some((m) => m.text.includes(caseId))).toBe(true);
     expect((await s.agent('POST', `/api/cases/${caseId}/messages`, { text: 'late' })).status).toBe(409);
+    const again = await s.say(user, '还有一个问题，我被重复扣款了');
+    expect(again[again.length - 1]?.expecting).toBeDefined();
   });
 
   it('when urgent and normal cases wait, then the list shows urgent first, then oldest first', async () => {

@@ -59,7 +59,8 @@ function actual(line: Line, kind: Kind): unknown {
       return extractMoney(text, opts.defaultCurrency).map((m, i) => {
         const base: ExpectedMoney = { minor: m.value.minor, currency: m.value.currency };
         // Roles are compared only where the fixture labels one.
-        return wantRoles[i] && 'role' in (wantRoles[i] as ExpectedMoney) ? { ...base, role: m.role } : base;
+        const want = wantRoles[i];
+        return want && 'role' in want ? { ...base, role: m.role } : base;
       });
     }
     case 'when':
