@@ -280,7 +280,15 @@ export interface DriveResult {
  * Drives `count` bot conversations with `concurrency` workers, each for at most `maxTurns` turns
  * (then abandoned, as a user who leaves) or to its end. Used for the memory measurement.
  */
-export async function driveConversations(o: { base: string; count: number; concurrency: number; maxTurns: number; maxMs?: number }): Promise<DriveResult> {
+export async function driveConversations(o: {
+  base: string;
+  count: number;
+  concurrency: number;
+  maxTurns: number;
+  maxMs?: number;
+  /** Called (not awaited) each time another `every` conversations have finished. */
+  progress?: { every: number; fn: (finished: number) => void };
+}): Promise<DriveResult> {
   const client = new Client(o.base, o.concurrency);
   let next = 0;
   let turns = 0;
@@ -290,6 +298,7 @@ export async function driveConversations(o: { base: string; count: number; concu
   const t0 = performance.now();
   const stopAt = t0 + (o.maxMs ?? Number.POSITIVE_INFINITY);
   let started = 0;
+  let finished = 0;
   const worker = async () => {
     while (next < o.count && performance.now() < stopAt) {
       started++;
@@ -307,6 +316,8 @@ export async function driveConversations(o: { base: string; count: number; concu
         }
         break;
       }
+      finished++;
+      if (o.progress && finished % o.progress.every === 0) o.progress.fn(finished);
     }
   };
   await Promise.all(Array.from({ length: o.concurrency }, () => worker()));

@@ -27,6 +27,8 @@ export interface RssResult {
   rssAfterNoGcMb: number;
   rssGrowthMb: number;
   heapGrowthMb: number;
+  /** RSS and heap (no forced GC) every tenth of the way: a plateau vs a steady climb. */
+  series: { conversations: number; rssMb: number; heapUsedMb: number }[];
   drive: DriveResult;
 }
 
@@ -40,7 +42,19 @@ export async function measureRss(child: ChildHandle, o: { count: number; concurr
   await driveConversations({ base: child.base, count: o.warmup, concurrency: o.concurrency, maxTurns: o.turns });
   const rssBeforeNoGc = await snap(child, false);
   const before = await snap(child, true);
-  const drive = await driveConversations({ base: child.base, count: o.count, concurrency: o.concurrency, maxTurns: o.turns, maxMs: o.maxMs });
+  const pending: Promise<{ conversations: number; rssMb: number; heapUsedMb: number }>[] = [];
+  const drive = await driveConversations({
+    base: child.base,
+    count: o.count,
+    concurrency: o.concurrency,
+    maxTurns: o.turns,
+    maxMs: o.maxMs,
+    progress: {
+      every: Math.max(1, Math.round(o.count / 10)),
+      fn: (n) => pending.push(snap(child, false).then((s) => ({ conversations: n, rssMb: s.rssMb, heapUsedMb: s.heapUsedMb }))),
+    },
+  });
+  const series = await Promise.all(pending);
   const rssAfterNoGc = await snap(child, false);
   const after = await snap(child, true);
   return {
@@ -54,6 +68,7 @@ export async function measureRss(child: ChildHandle, o: { count: number; concurr
     rssAfterNoGcMb: rssAfterNoGc.rssMb,
     rssGrowthMb: round(after.rssMb - before.rssMb, 1),
     heapGrowthMb: round(after.heapUsedMb - before.heapUsedMb, 1),
+    series,
     drive,
   };
 }

@@ -292,7 +292,8 @@ function markdown(r: {
   L.push('');
   const m = r.rss;
   L.push(
-    `Server RSS over ${m.conversations} Redis conversations × ${m.turnsPerConversation} turns (concurrency ${m.concurrency}, after ${m.warmupConversations} warm-up, forced GC before readings${m.drive.timedOut ? `; STOPPED BY THE ${r.config.memMaxSeconds} s CAP before ${r.config.memConversations}` : ''}): ${f(m.before.rssMb)} → ${f(m.after.rssMb)} MB (growth ${f(m.rssGrowthMb)} MB; heap ${f(m.before.heapUsedMb)} → ${f(m.after.heapUsedMb)} MB; without GC ${f(m.rssBeforeNoGcMb)} → ${f(m.rssAfterNoGcMb)} MB) in ${(m.drive.ms / 1000).toFixed(1)} s, ${m.drive.turns} turns, errors ${m.drive.errors}${kinds(m.drive.errorsByKind)}.`,
+    `Server RSS over ${m.conversations} Redis conversations × ${m.turnsPerConversation} turns (concurrency ${m.concurrency}, after ${m.warmupConversations} warm-up, forced GC before readings${m.drive.timedOut ? `; STOPPED BY THE ${r.config.memMaxSeconds} s CAP before ${r.config.memConversations}` : ''}): ${f(m.before.rssMb)} → ${f(m.after.rssMb)} MB (growth ${f(m.rssGrowthMb)} MB; heap ${f(m.before.heapUsedMb)} → ${f(m.after.heapUsedMb)} MB; without GC ${f(m.rssBeforeNoGcMb)} → ${f(m.rssAfterNoGcMb)} MB) in ${(m.drive.ms / 1000).toFixed(1)} s, ${m.drive.turns} turns, errors ${m.drive.errors}${kinds(m.drive.errorsByKind)}. ` +
+      `RSS along the way (MB, no GC): ${m.series.map((x) => `${x.conversations}: ${f(x.rssMb, 0)}`).join(', ')}.`,
   );
   L.push('');
   L.push('| goal | measured | met |');

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n, type Resource } from 'i18next';
+import { ISSUERS } from '../nlu/card';
 import { fromRoot } from '../paths';
 import { LOCALES, type Locale, type Money, type OutMessage, type Reply, type WhenValue } from '../types';
 
@@ -81,12 +82,19 @@ export class Renderer {
     return v;
   }
 
+  /** Issuers are stored by their English name; a Chinese reader sees the Chinese one. */
+  issuerName(name: string, locale: Locale): string {
+    if (locale !== 'zh-CN') return name;
+    return ISSUERS.find((i) => i.en === name)?.zh ?? name;
+  }
+
   /** The confirmation: one line per known field, labels and values in the user's language. */
   private summary(reply: Reply, locale: Locale): string {
     const lines = [this.t('misswipe:confirm.header', locale)];
     for (const [field, value] of Object.entries(reply.params ?? {})) {
       if (value === null || value === undefined) continue;
-      lines.push(`• ${this.t(`misswipe:field.${field}`, locale)}: ${String(this.formatParam(value, locale))}`);
+      const shown = field === 'issuer' && typeof value === 'string' ? this.issuerName(value, locale) : this.formatParam(value, locale);
+      lines.push(`• ${this.t(`misswipe:field.${field}`, locale)}: ${String(shown)}`);
     }
     return lines.join('\n');
   }

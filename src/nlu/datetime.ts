@@ -367,7 +367,10 @@ function viaChrono(text: string, opts: ParseOptions, now: Wall): Found | 'vague'
     if (lastNight) rollback = 'day';
     else if (certain(dated, 'year')) rollback = 'none';
     else if (certain(dated, 'month') && certain(dated, 'day')) rollback = 'year';
-    else if (certain(dated, 'weekday') && !certain(dated, 'day')) rollback = 'week';
+    // "这周日" names this week's Sunday even if it is still ahead; a bare "周日" is the last one.
+    else if (certain(dated, 'weekday') && !certain(dated, 'day') && !/[上这本下]个?(?:周|週|星期|礼拜|禮拜)/.test(dated.text)) {
+      rollback = 'week';
+    }
   } else {
     const own = holiday(text, now) ?? dayOfMonth(text, now);
     if (own) {
