@@ -1,9 +1,10 @@
-// `npx tsx bench/profile.ts`: runs the server child (Redis) under `node --cpu-prof` through a 16-user
-// load run, then prints its top self-time functions (bench/top-profile.ts) for the measured window.
+// `npx tsx bench/profile.ts [server|engine]`: CPU-profiles (node --cpu-prof) the server child with Redis
+// through a 16-user load run, or the in-process engine-turn loop, and prints the top self-time functions.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import type { SourceMapPayload } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import type { SourceMapPayload } from 'node:module';
 import { startRedisServer, type RedisServer } from '../test/helpers/redis-server';
 import { killAllChildren, ROOT, spawnChild, type ChildHandle } from './children';
 import { runLoad } from './load';
@@ -11,32 +12,32 @@ import { round } from './stats';
 import { summarise } from './top-profile';
 
 const RESULTS = path.join(ROOT, 'bench', 'results');
+const target = process.argv[2] === 'engine' ? 'engine' : 'server';
 const users = Number(process.env.BENCH_PROFILE_USERS ?? 16) || 16;
 const seconds = Number(process.env.BENCH_PROFILE_SECONDS ?? 15) || 15;
-const name = `server-${users}u`;
+const name = target === 'engine' ? 'engine' : `server-${users}u`;
 const log = (msg: string) => process.stderr.write(`[profile] ${msg}\n`);
 let redis: RedisServer | null = null;
 
-async function main(): Promise<void> {
-  mkdirSync(RESULTS, { recursive: true });
-  const profileFile = path.join(RESULTS, `${name}.cpuprofile`);
-  const mapsFile = path.join(RESULTS, `${name}.sourcemaps.json`);
-  const windowFile = path.join(RESULTS, `${name}.window.json`);
-  for (const f of [profileFile, mapsFile, windowFile]) rmSync(f, { force: true });
-  // tsx's loader hooks run in a worker thread that --cpu-prof profiles too: write every thread's
-  // profile into a scratch folder and keep the main thread's (thread id 0 in the file name).
-  const scratch = path.join(RESULTS, `${name}.cpuprof.tmp`);
-  rmSync(scratch, { recursive: true, force: true });
-  mkdirSync(scratch);
+const files = {
+  profile: path.join(RESULTS, `${name}.cpuprofile`),
+  maps: path.join(RESULTS, `${name}.sourcemaps.json`),
+  window: path.join(RESULTS, `${name}.window.json`),
+  // tsx's loader hooks run in a worker thread that --cpu-prof profiles too: every thread's profile
+  // goes to a scratch folder and the main thread's (thread id 0 in the file name) is kept.
+  scratch: path.join(RESULTS, `${name}.cpuprof.tmp`),
+};
+const profFlags = ['--cpu-prof', '--cpu-prof-dir', files.scratch, '--enable-source-maps'];
+
+async function profileServer(): Promise<string> {
   let server: ChildHandle | null = null;
-  const loadavgStart = os.loadavg().map((x) => round(x, 2));
   try {
     redis = await startRedisServer();
     server = await spawnChild({
       name: 'server-profiled',
       file: 'bench/server-child.ts',
-      env: { REDIS_URL: redis.url, AGENT_TOKEN: 'bench-agent-token-0123456789abcdef', BENCH_SOURCEMAPS_OUT: mapsFile },
-      nodeFlags: ['--cpu-prof', '--cpu-prof-dir', scratch, '--enable-source-maps'],
+      env: { REDIS_URL: redis.url, AGENT_TOKEN: 'bench-agent-token-0123456789abcdef', BENCH_SOURCEMAPS_OUT: files.maps },
+      nodeFlags: profFlags,
     });
     const child = server;
     log(`server pid ${child.pid} port ${child.port}; ${users} users, 2 s warm-up + ${seconds} s`);
@@ -54,27 +55,49 @@ async function main(): Promise<void> {
         return s.cpuUserUs + s.cpuSystemUs;
       },
     });
-    log(`${r.turnsPerSec} turns/s, p50 ${r.latencyMs.p50} p99 ${r.latencyMs.p99} ms, errors ${r.errors}, server ${r.serverCpuUsPerTurn} µs CPU/turn`);
-    if (marks.length === 2) writeFileSync(windowFile, JSON.stringify({ from: marks[0], to: marks[1] }));
+    const line = `${users} users: ${r.turnsPerSec} turns/s, p50 ${r.latencyMs.p50} p99 ${r.latencyMs.p99} ms, errors ${r.errors}, server ${r.serverCpuUsPerTurn} µs CPU/turn`;
+    log(line);
+    if (marks.length === 2) writeFileSync(files.window, JSON.stringify({ from: marks[0], to: marks[1] }));
     await child.stop();
     server = null;
+    return line;
   } finally {
     await server?.stop();
     await redis?.stop();
     redis = null;
   }
+}
+
+async function profileEngine(): Promise<string> {
+  const child = spawn(process.execPath, [...profFlags, '--import', 'tsx', path.join(ROOT, 'bench/engine-child.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, BENCH_SOURCEMAPS_OUT: files.maps, BENCH_WINDOW_OUT: files.window },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  if (code !== 0) throw new Error(`engine child exited with ${code}`);
+  return 'engine turns in process (memory store)';
+}
+
+async function main(): Promise<void> {
+  mkdirSync(RESULTS, { recursive: true });
+  for (const f of [files.profile, files.maps, files.window]) rmSync(f, { force: true });
+  rmSync(files.scratch, { recursive: true, force: true });
+  mkdirSync(files.scratch);
+  const loadavgStart = os.loadavg().map((x) => round(x, 2));
+  const line = target === 'engine' ? await profileEngine() : await profileServer();
   // CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile
-  const main = readdirSync(scratch).find((f) => /^CPU\.\d+\.\d+\.\d+\.0\.\d+\.cpuprofile$/.test(f));
-  if (main) renameSync(path.join(scratch, main), profileFile);
-  rmSync(scratch, { recursive: true, force: true });
-  if (!existsSync(profileFile)) throw new Error(`no main-thread profile written (looked in ${scratch})`);
-  const profile = JSON.parse(readFileSync(profileFile, 'utf8')) as Parameters<typeof summarise>[0];
-  const maps = existsSync(mapsFile) ? (JSON.parse(readFileSync(mapsFile, 'utf8')) as Record<string, SourceMapPayload>) : {};
-  const window = existsSync(windowFile) ? (JSON.parse(readFileSync(windowFile, 'utf8')) as { from: number; to: number }) : undefined;
-  const text = `${users} users, ${seconds} s, loadavg at start ${loadavgStart.join(' ')}\n${summarise(profile, maps, 25, window)}\n`;
+  const mainThread = readdirSync(files.scratch).find((f) => /^CPU\.\d+\.\d+\.\d+\.0\.\d+\.cpuprofile$/.test(f));
+  if (mainThread) renameSync(path.join(files.scratch, mainThread), files.profile);
+  rmSync(files.scratch, { recursive: true, force: true });
+  if (!existsSync(files.profile)) throw new Error('no main-thread profile was written');
+  const profile = JSON.parse(readFileSync(files.profile, 'utf8')) as Parameters<typeof summarise>[0];
+  const maps = existsSync(files.maps) ? (JSON.parse(readFileSync(files.maps, 'utf8')) as Record<string, SourceMapPayload>) : {};
+  const window = existsSync(files.window) ? (JSON.parse(readFileSync(files.window, 'utf8')) as { from: number; to: number }) : undefined;
+  const text = `${line}; loadavg at start ${loadavgStart.join(' ')}\n${summarise(profile, maps, 25, window)}\n`;
   writeFileSync(path.join(RESULTS, `${name}.top.txt`), text);
   process.stdout.write(text);
-  log(`profile: ${path.relative(ROOT, profileFile)}; summary: bench/results/${name}.top.txt`);
+  log(`profile: ${path.relative(ROOT, files.profile)}; summary: bench/results/${name}.top.txt`);
 }
 
 process.once('SIGINT', () => {
@@ -85,7 +108,9 @@ main().then(
   () => process.exit(0),
   (err: unknown) => {
     killAllChildren();
-    process.stderr.write(`[profile] failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(1);
+    void (redis?.stop() ?? Promise.resolve()).finally(() => {
+      process.stderr.write(`[profile] failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exit(1);
+    });
   },
 );

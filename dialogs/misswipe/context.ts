@@ -11,7 +11,7 @@ import type {
   SlotName,
   WhenValue,
 } from '../../src/types';
-import type { DetailSlot } from './slots';
+import { SLOT_SPECS, type DetailSlot } from './slots';
 
 export interface SlotValues {
   when: WhenValue;
@@ -104,20 +104,4 @@ export function initialContext(input: DialogInput = {}): DialogContext {
   };
 }
 
-export const isDetailSlot = (s: SlotName | null): s is DetailSlot =>
-  s !== null &&
-  [
-    'when',
-    'amountCharged',
-    'amountExpected',
-    'chargeCount',
-    'merchantName',
-    'cardLast4',
-    'cardType',
-    'issuer',
-    'referenceNumber',
-    'hasReceipt',
-    'merchantContacted',
-    'cardInPossession',
-    'batchSettled',
-  ].includes(s);
+export const isDetailSlot = (s: SlotName | null): s is DetailSlot => s !== null && Object.hasOwn(SLOT_SPECS, s);

@@ -1,6 +1,6 @@
 // Which details each role × category needs (domain.md §3), in the order the bot asks for them,
 // and each slot's kind and choices. The one table the dialog consults: states never list slots.
-import type { CardType, Category, Choice, Role, SlotKind, SlotName } from '../../src/types';
+import { CATEGORIES, type CardType, type Category, type Choice, type Role, type SlotKind, type SlotName } from '../../src/types';
 
 export type DetailSlot =
   | 'when'
@@ -127,18 +127,4 @@ export const ROLE_CHOICES: Choice[] = [
   { label: 'misswipe:role.merchant', payload: 'merchant' },
 ];
 
-export const CATEGORY_CHOICES: Choice[] = (
-  [
-    'wrong_amount',
-    'duplicate_charge',
-    'charged_but_failed',
-    'wrong_card',
-    'paid_by_other_means',
-    'refund_not_received',
-    'preauth_hold',
-    'currency_conversion',
-    'late_presentment',
-    'unrecognized_charge',
-    'other',
-  ] as Category[]
-).map((c) => ({ label: `misswipe:category.${c}`, payload: c }));
+export const CATEGORY_CHOICES: Choice[] = CATEGORIES.map((c) => ({ label: `misswipe:category.${c}`, payload: c }));

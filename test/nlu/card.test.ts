@@ -26,6 +26,11 @@ describe('extractCardType', () => {
     expect(extractCardType("it's not a credit card, it's debit")).toBe('debit');
   });
 
+  it('when two types are offered as alternatives, then the type is unknown', () => {
+    expect(extractCardType('是信用卡还是储蓄卡我忘了')).toBeNull();
+    expect(extractCardType('credit or debit, not sure')).toBeNull();
+  });
+
   it.each(['银行卡', '我的卡', 'the credit never posted', "I haven't received the credit", 'card', ''])(
     'when the text is %j, then the type is unknown',
     (text) => {

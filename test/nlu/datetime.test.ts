@@ -144,6 +144,11 @@ describe('extractWhen — rules around chrono', () => {
     expect(extractWhen('中午刷的', at('2026-11-21T09:00:00+08:00'))).toEqual(ok('2026-11-20', '12:00'));
   });
 
+  it('when 上周日 is said, then weeks start on Monday as in China', () => {
+    expect(extractWhen('上周日下午', SAT_AFTERNOON)).toEqual(ok('2026-11-15'));
+    expect(extractWhen('这周日', SAT_AFTERNOON)).toEqual({ ok: false, reason: 'future' });
+  });
+
   it('when chrono puts 周四晚上 on today, then the weekday said wins', () => {
     expect(extractWhen('周四晚上', SAT_AFTERNOON)).toEqual(ok('2026-11-19'));
   });

@@ -89,7 +89,7 @@ describe('entity fixture (held-out set)', () => {
     }
   });
 
-  it.each(KINDS)('when the %s lines are run through the extractors, then at least 95%% match', (kind) => {
+  it.each(KINDS)('when the %s lines are run through the extractors, then at least 95 percent match', (kind) => {
     const labelled = lines.filter((l) => kind in l.expect);
     const misses: string[] = [];
     for (const line of labelled) {
