@@ -1,7 +1,8 @@
 // Yes/no facts stated in free text (receipt kept, merchant contacted, card in hand, batch
 // settled): a topic word plus its polarity, per clause. Bare "yes"/"no" are left to the dialog.
+
 import { chatLower } from './intents';
-//
+
 // Input is NFKC-normalised and card-redacted. Each fact is null unless a topic-bearing phrase
 // states it; when a message says both ("我联系了银行，还没找商家"), the negative about the
 // merchant wins, because the positive was about someone else (the bank).
@@ -101,7 +102,7 @@ function cardInPossession(t: string): boolean | null {
 // ------------------------------------------------------------------------- batch settled
 
 const SETTLED_NEG =
-  /(?:还|都|暂时)?(?:没有?|未)(?:做|进行)?(?:结算|日结|批结|清算|结批|签退|结)|批次.{0,3}(?:没结|还开着|未结|未关)|\bnot (?:yet )?settled\b|\b(?:haven'?t|hasn'?t|didn'?t|did not|have not) (?:yet )?settled?\b|\bbatch (?:is |was )?(?:still )?open\b|\bunsettled\b|\b(?:haven't|hasn't|didn't|did not|have not|has not|not) (?:yet )?(?:closed|settled|sent|submitted|run|done) (?:out )?(?:the |our |my |today's )?(?:batch|settlement)|\bbefore (?:the )?(?:settlement|batch (?:close|closed|closing))\b/;
+  /(?:还|都|暂时)?(?:没有?|未)(?:做|进行)?(?:结算|日结|批结|清算|结批|签退|结)|批次.{0,3}(?:没结|还开着|未结|未关)|\bnot (?:yet )?settled\b|\b(?:haven'?t|hasn'?t|didn'?t|did not|have not) (?:yet )?settled?\b|\bbatch (?:is |was )?(?:still )?open\b|\bbatch (?:is |has |was )?not (?:yet )?(?:been )?(?:closed|settled|sent)\b|\bunsettled\b|\b(?:haven't|hasn't|didn't|did not|have not|has not|not) (?:yet )?(?:closed|settled|sent|submitted|run|done) (?:out )?(?:the |our |my |today's )?(?:batch|settlement)|\bbefore (?:the )?(?:settlement|batch (?:close|closed|closing))\b/;
 const SETTLED_POS =
   /(?<![按用以])(?:已经?|都)(?:结过算|结了算|结算|日结|批结|清算|结批|签退)(?:过)?(?:了)?|(?:做了|做过|已做)(?:日结|结算|批结)|^(?:已经?)?结算(?:过)?了|(?:批次|日结|批结).{0,4}(?:结了|了|完|关了)|\bbatch(?:es)? (?:is |was |were |has been |have been |got )?(?:already )?(?:closed|settled|sent|submitted)\b|\b(?:closed|settled) (?:out )?the batch\b|\b(?:already )?settled(?: already)?$|\bwe (?:already )?settled\b|\bsettlement (?:is |was |has been )?(?:done|complete|completed|finished)\b/;
 const SETTLED_NOISE = /\bsettled? (?:the |my |our |a )?(?:bill|tab|account|check|balance|debt|dispute)\b|按.{0,6}结算|用.{0,6}结算|外币结算/g;

@@ -1,6 +1,8 @@
 // Which case field a message talks about ("金额不对，是200" → amountCharged), so a correction
-// at the confirmation step can be applied to the right slot. Field words first, earliest wins;
-// without one, the kind of value given (a weekday, "3 times", a bank) names the field.
+// at the confirmation step can be applied to the right slot.
+
+// Field words first, earliest wins; without one, the kind of value given (a weekday, "3 times",
+// a bank) names the field.
 import type { SlotName } from '../types';
 import { extractIssuer } from './card';
 

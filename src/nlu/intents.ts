@@ -1,6 +1,6 @@
 // What a message asks for or answers: issue category, role, yes/no and the global commands
 // (human, restart, back, help, skip, correction, resume). Deterministic keyword/regex rules.
-//
+
 // Input is already NFKC-normalised and card-redacted (see parse.ts), so full-width ？，！ are
 // ASCII. Every table keeps Chinese and English side by side; all patterns compile at load.
 //
@@ -175,6 +175,11 @@ const UNRECOGNIZED = rule(new RegExp(
     '被人(?:刷|盗|用|偷)',
     '别人(?:刷|用|盗)了?我的',
     '诈骗',
+    '冒用',
+    '盗用',
+    '冒名',
+    '未经(?:我)?(?:的)?(?:同意|允许|授权)',
+    '(?:我|人)(?:一直|都|明明)?在国内.{0,12}(?:境外|国外)|(?:境外|国外).{0,16}(?:我|人)(?:一直|都|明明)?在国内',
     '欺诈',
     '可疑(?:的)?(?:交易|扣款|消费)',
     '不明(?:的)?(?:扣款|消费|交易)',
@@ -200,6 +205,10 @@ const UNRECOGNIZED = rule(new RegExp(
     '\\bsuspicious (?:charge|transaction|payment|activity|purchase|debit)',
     '\\bno idea what (?:this|that|the) (?:charge|transaction|payment|purchase|debit)',
     '\\bidentity theft\\b',
+    "\\b(?:don't|do not) know (?:this|that|the|what this|what that) (?:merchant|shop|store|charge|company|business|transaction|payment)",
+    '\\bnever (?:shopped|been|bought|purchased|ordered|eaten) (?:anything )?(?:there|at|from|in)\\b',
+    '\\bwithout (?:my )?(?:permission|consent|authori[sz]ation|knowledge)\\b',
+    '\\b(?:stole|stolen|steal|leaked|compromised) (?:my )?(?:card )?(?:details|info|information|number|data)\\b',
     '\\bscam(?:med)?\\b',
   ].join('|'),
 ));
@@ -240,7 +249,7 @@ const FAIL = rule(new RegExp(
     '\\btime-?out\\b',
     '\\brejected\\b',
     '\\bdenied\\b',
-    '\\berror\\b',
+    '\\berror(?:ed|s)?\\b',
     "\\b(?:didn't|did not) work\\b",
     '\\bincomplete\\b',
   ].join('|'),
@@ -252,11 +261,13 @@ const CHARGED_ANYWAY = rule(new RegExp(
     '余额(?:少|变少|减少|不对)',
     '少了\\d',
     '出账',
+    '(?:短信|通知|账单|app|银行|明细)(?:显示|提示|说|里|上)?(?:已经?|有)?(?:消费|扣款|支出|扣费)',
     '入账',
     '划走',
     '\\bcharged\\b',
     '\\bdebited\\b',
     '\\bdeducted\\b',
+    '\\b(?:got|was|been|still) billed\\b',
     '\\b(?:money|funds|amount|it|cash) (?:still |also |already |was |were |got |is |has |been )*(?:taken|gone|left|came out|went out|deducted|missing|debited)',
     '\\btook\\b',
     '\\btaken\\b',
@@ -294,6 +305,7 @@ const DUPLICATE = rule(new RegExp(
     `扣款${COUNT_ZH}(?:次|笔|遍|回)`,
     `${COUNT_ZH}(?:条|笔)(?:一模一样|一样|相同|同样)`,
     '一模一样的(?:消费|扣款|交易|两笔)',
+    `(?:账单|记录|短信|流水|明细|app|账户)(?:上|里)?(?:有|出现|显示|来)了?${COUNT_ZH}(?:条|笔)`,
     '多(?:扣|刷|收)了?(?:一|1)(?:次|笔|遍|回)',
     // en
     '\\bdouble[- ]?(?:charged?|charging|billed|billing|swiped|dipped|tapped|debited|deducted|posted|payment)\\b',
@@ -329,8 +341,11 @@ const PREAUTH = rule(new RegExp(
     '圈存',
     '\\bpre-?auth',
     '\\bauthori[sz]ation hold',
-    '\\bhold(?:s|ing)?\\b',
-    '\\bheld\\b',
+    // "hold" only as money held: "a hold", "$100 hold", "holding $200", "held $150" (not "please hold")
+    '\\b(?:a|the|put|placed|pending|authori[sz]ation|deposit|security|incidentals?|temporary|hotel|rental|pump|station|card) holds?\\b',
+    '[$€£¥]?\\d[\\d,.]* holds?\\b',
+    '\\bhold(?:s|ing)? (?:on (?:my|the|her|his|our) (?:\\w+ )?(?:card|account)|(?:of |on |back |onto )?(?:[$€£¥]\\d|\\d|money|funds|my money|the money|an amount|the amount|the deposit))',
+    '\\bheld (?:on )?(?:[$€£¥]|\\d|money|funds|my money|the money|an amount|the amount|the deposit)',
     '\\bdeposits?\\b',
     '\\bincidentals?\\b',
     '\\b(?:funds|money|amount|deposit)\\b[^.!?]{0,20}\\b(?:blocked|frozen|locked|tied up)\\b',
@@ -402,11 +417,11 @@ const ABROAD = rule(/境外|国外|海外|出国|外国|\babroad\b|\boverseas\b/
 const LATE_OLD_ZH =
   /(?:几|两|三|四|五|六|七|八|九|十|半|一|好几|\d+)\s*个?多?(?:月|周|星期|礼拜|年)(?:以前|之前|前)|去年|前年|上上个?月|很久|好久|很早|老早|早就|半年|几个月|好几个月|\d+月份?的|隔了|过了.{0,3}(?:个)?(?:月|周|年)|延迟|拖了/;
 const LATE_CUE_ZH =
-  /才(?:扣|入账|出账|出现|请款|到|显示|从|被|上账|提交|结算|来|收)|现在才|今天才|最近(?:才|突然)|突然(?:扣|出现|入账|有了|多了)|延迟.{0,6}(?:扣|入账|请款|提交)|逾期(?:提交|请款)/;
+  /才(?:扣|入账|出账|出现|请款|到|显示|从|被|上账|提交|结算|来|收)|现在才|今天才|最近(?:才|突然)|突然.{0,8}(?:扣|出现|入账|有了|多了)|延迟.{0,6}(?:扣|入账|请款|提交)|逾期(?:提交|请款)/;
 const LATE_DIRECT_EN =
   /\blate presentment\b|\b(?:months?|weeks?|years?) (?:later|after)\b|\blong after\b|\b(?:presented|submitted|processed|posted|charged|billed) (?:\w+ ){0,3}(?:too |very |really |so )?late\b|\bway too late\b|\b(?:took|takes|taking) (?:\w+ ){0,2}(?:weeks|months|years) to (?:process|post|charge|bill|submit|come through|go through|show)\b/;
 const LATE_OLD_EN =
-  /\b(?:months?|weeks?|years?) ago\b|\blast (?:year|spring|summer|fall|autumn|winter)\b|\bback in\b|\bin (?:january|february|march|april|june|july|august|september|october|november|december)\b|\blong ago\b|\bold (?:purchase|charge|transaction|bill|order)|\ba (?:long )?while (?:ago|back)\b|\bages ago\b/;
+  /\b(?:months?|weeks?|years?) ago\b|\blast (?:year|spring|summer|fall|autumn|winter)\b|\bback in\b|\bin (?:january|february|march|april|june|july|august|september|october|november|december)\b|\blong ago\b|\bold (?:purchase|charge|transaction|bill|order)|\ba (?:long )?while (?:ago|back)\b|\bages ago\b|\b(?:months?|weeks?|years?) back\b/;
 const LATE_CUE_EN =
   /\b(?:only|just|finally|suddenly)\b[^.!?]{0,25}\b(?:post|show|appear|hit|charg|bill|process|came|come|went|go|clear)|\b(?:posting|posted|showed up|shows up|appeared|appears|hit|charged|billed|cleared) (?:\w+ ){0,3}(?:now|today|this week|yesterday|recently)\b|\bonly now\b/;
 
@@ -419,6 +434,8 @@ const WRONG_CARD = rule(new RegExp(
     '(?:当成|当作).{0,8}(?:卡|刷)',
     '另(?:一|外)(?:一|那)?张',
     '别的卡',
+    '(?:拿|用|刷)(?:了|的是|成)?(?:我)?(?:老公|老婆|妈妈?|爸爸?|朋友|同事|公司|别人|家人|孩子|女儿|儿子|同学|爱人|媳妇|男朋友|女朋友)的(?:信用|银行|储蓄)?卡',
+    '换成.{0,6}(?:自己|我)的',
     '其他的?卡',
     '(?:想|要|打算|准备)(?:用|刷)?.{0,10}卡.{0,12}(?:结果|却|但|可|刷了|扣了|用了|付了|刷成|扣到)',
     '不小心用了?.{0,8}卡',
@@ -426,7 +443,8 @@ const WRONG_CARD = rule(new RegExp(
     '\\bwrong (?:[\\w\']+ ){0,2}card\\b',
     "\\b(?:different|other|another|someone else's|somebody else's) card\\b",
     '\\bcard instead of\\b',
-    '\\binstead of (?:mine|my (?:\\w+ )?card|the (?:\\w+ )?one|my (?:own|other))\\b',
+    '\\binstead of (?:mine|my (?:\\w+ )?card|the (?:\\w+ )?one|my (?:\\w+ )?one|my (?:own|other))\\b',
+    "\\b(?:used|charged|swiped|ran|tapped|put it on) (?:my|the|her|his|our) (?:[\\w']+ )?card by (?:mistake|accident)",
     '\\b(?:meant|wanted|intended|supposed|planned) to (?:pay|use|put|charge)\\b[^.!?]{0,40}\\b(?:but|instead)\\b',
     '\\bwanted it on\\b',
     '\\bwent on my\\b',
@@ -459,7 +477,8 @@ const WRONG_AMOUNT = rule(new RegExp(
     '(?:扣|收|刷|算|划)(?:多|少)了',
     '价格?.{0,6}(?:不一样|不对|不符)',
     '跟.{0,6}不一样',
-    '比.{0,8}(?:多|少)了',
+    '比.{0,10}(?:多|少|贵|高)了',
+    '贵了(?:一倍|好多|很多|\\d|[一二两三四五六七八九十几])',
     '(?:应付|应收|标价|原价|明明|本来|应该|只消费|才消费).{0,12}(?:实付|刷了|扣了|收了|结果|却|但|扣我)',
     '实付',
     '金额错误',
@@ -471,7 +490,7 @@ const WRONG_AMOUNT = rule(new RegExp(
     "\\b(?:amount|total|charge|price|sum)\\b[^.!?]{0,25}\\b(?:doesn't|does not|didn't|did not|don't) (?:match|add up)",
     '\\bover-?charg',
     '\\bunder-?charg',
-    '\\b(?:charged|billed|paid|took|rang up|ran)\\b[^.!?]{0,20}\\b(?:too much|extra|more than|less than|way more|double the|ten times)',
+    '\\b(?:charged|billed|paid|took|rang up|ran)\\b[^.!?]{0,20}\\b(?:too much|extra|(?:more|less)(?: \\w+)? than|way more|double the|ten times)',
     '\\b(?:an )?extra (?:zero|0|digit)',
     '\\b(?:added|adding|missing|dropped|forgot|put) (?:a |an |an extra )?(?:zero|0|digit|decimal)',
     '\\bdecimal (?:point|place)',
@@ -502,7 +521,8 @@ const OTHER = new RegExp(
       'something (?:else|different)',
       "it'?s something (?:else|different)",
       'none of (?:these|those|the above|them|this|that|the (?:options|choices|categories|buttons))(?: options| choices)?',
-      '(?:a )?different (?:problem|issue|thing|case)',
+      "(?:(?:it'?s|it is|this is|mine is|my (?:issue|problem) is) )?(?:a |an )?(?:different|another|other|separate|unrelated) (?:problem|issue|thing|case|question|matter)",
+      '(?:我的)?(?:问题|情况)(?:比较|很|有点)?特殊',
       "(?:my )?(?:problem|issue|case) (?:isn't|is not|not) (?:listed|here|there|in the list|on the list)",
       "(?:it'?s )?not (?:listed|in the list|on the list)",
     ].join('|') +
@@ -589,12 +609,12 @@ const SELF_EN = new RegExp(
   `(?:^|[^a-z'])(?:(?:i'?m|i am|i was|we'?re|we are|we were|this is|speaking as|i work as)\\s+(not\\s+)?(?:(?:just|also|only|actually|really)\\s+)?(?:(?:a|an|the|one of the|your|their)\\s+(?:[\\w'-]+\\s+){0,2}?)?|as\\s+(?:a|an)\\s+(?:[\\w'-]+\\s+){0,2}?)(?:(${HOLDER_NOUN_EN})|(${MERCHANT_NOUN_EN}))\\b`,
 );
 const BARE_ROLE_EN = new RegExp(
-  `^(?:(?:i'?m|i am|we'?re|we are)\\s+)?(?:a |an |the |just a |just the )?(?:(${HOLDER_NOUN_EN})|(${MERCHANT_NOUN_EN}))(?:\\s+(?:here|side|speaking))?$`,
+  `^(?:(?:i'?m|i am|we'?re|we are)\\s+)?(?:a |an |the |just a |just the )?(?:[\\w'-]+ )??(?:(${HOLDER_NOUN_EN})|(${MERCHANT_NOUN_EN}))(?:\\s+(?:here|side|speaking))?$`,
 );
 const BUSINESS_EN =
   'shop|store|restaurant|cafe|café|bakery|bar|hotel|salon|business|pharmacy|boutique|diner|market|supermarket|grocery|gas station|motel|spa|pub|kiosk|stall|bistro|coffee shop|food truck|company|franchise|clinic';
 const SELF_MERCHANT_EN = new RegExp(
-  `\\b(?:i|we) (?:run|own|manage|operate|have) (?:a|an|the|my|our|this|that)\\s+(?:[\\w'-]+\\s+){0,2}(?:${BUSINESS_EN})\\b|\\b(?:i|we) work (?:the (?:register|till|counter|front desk|checkout|pos)|at (?:a|an|the|our|my)\\s+(?:[\\w'-]+\\s+){0,2}(?:${BUSINESS_EN}))\\b`,
+  `\\b(?:i|we) (?:run|own|manage|operate|have) (?:a|an|the|my|our|this|that)\\s+(?:[\\w'-]+\\s+){0,2}(?:${BUSINESS_EN})\\b|\\b(?:i|we) work (?:at |on |behind )?(?:the )?(?:front desk|reception|register|till|counter|checkout|cash register)\\b|\\b(?:i|we) work (?:the (?:register|till|counter|front desk|checkout|pos)|at (?:a|an|the|our|my)\\s+(?:[\\w'-]+\\s+){0,2}(?:${BUSINESS_EN}))\\b`,
 );
 
 // Weak signals when nobody says who they are.
@@ -606,6 +626,8 @@ const WEAK_MERCHANT = rule(new RegExp(
     '本店',
     '我店',
     '给(?:顾客|客人|客户)',
+    '(?:多收|少收|多扣|少扣|收|扣|刷)了?(?:顾客|客人|客户)',
+    '我们(?:把|给)(?:顾客|客人|客户|金额|单子|账单)',
     '帮(?:顾客|客人|客户)',
     '(?:顾客|客人|客户|消费者)(?:说|投诉|反映|反馈|称|表示|讲|找|要求|来|的卡|的钱|的单|拿)',
     '我(?:们)?收款',
@@ -630,6 +652,7 @@ const WEAK_HOLDER = rule(new RegExp(
     '\\b(?:charged|billed|debited|overcharged|double[- ]charged|refunded|took|scammed|ripped off) me\\b',
     "\\b(?:i|we) (?:\\w+ )?(?:was|were|got|am being|have been|'ve been|been) (?:\\w+ )?(?:charged|billed|debited|overcharged|double[- ]charged|hit)\\b",
     '\\bam i being charged\\b',
+    '^(?:got |was |been |just got )?(?:charged|billed|overcharged|double[- ]charged|debited)\\b(?! (?:a|the|our|her|him|them|customers?|guests?)\\b)',
     '\\b(?:i|we) paid\\b',
     "\\bi (?:bought|purchased|used|tapped|spent|ordered|returned|checked out|stayed|rented|see|saw|noticed|gave them)\\b",
   ].join('|'),
@@ -681,7 +704,7 @@ function detectRole(t: string, s: Script): Role | null {
 
 // --------------------------------------------------------------------------------- yes/no
 
-const ZH_PARTICLES = '(?:的|啊|呀|哦|噢|喔|呢|啦|嘛|吧|滴|哈|了|哟|嗯|咯|哇)*';
+const ZH_PARTICLES = '(?:的|啊|呀|哦|噢|喔|呢|啦|嘛|吧|滴|哈|了|哟|嗯|咯|哇|还)*';
 const ZH_TOPIC_TAIL =
   '(?:(?:一直|都|还|已经|早就|我)?(?:联系|问|找|留|拿|保留|收到|打电话|打|去|结算|带|扔|说|拍|沟通|反映)(?:过|了|着)*)?' +
   '(?:(?:给|跟|和)?(?:小票|签购单|收据|凭条|发票|单据|商家|店家|商户|店员|老板|收银员|店里|他们|她|他|对方|身上|手上|在身上|在手上|钱包里|这里|我这|无误|问题))?';
@@ -728,7 +751,7 @@ function detectYesNo(t: string): YesNo | null {
 }
 
 function zhYesNo(clause: string): YesNo | null {
-  if (clause === '') return null;
+  if (clause === '' || clause === '对了') return null; // 对了 opens a new topic ("by the way")
   if (NOT_NO_ZH.test(clause) && YES_ZH.test(clause)) return 'yes';
   if (NO_ZH.test(clause) && !NOT_NO_ZH.test(clause)) return 'no';
   if (/(?:没|不|未)/.test(clause.replace(/没错|没问题|没毛病|无误/g, ''))) return null;
@@ -741,7 +764,7 @@ function zhYesNo(clause: string): YesNo | null {
 const HUMAN_NEGATED =
   rule(/(?:不是|不|别|不要|不用|无需|不需要|没必要)(?:转|找|要|接)?(?:人工|真人|客服)|人工智能|人工(?:费|操作|失误|错误|输入|录入)|\b(?:not|no|don'?t (?:need|want)|without) (?:a |an |to )?(?:talk to )?(?:human|agent|person|representative)\b|\bhuman error\b/);
 const HUMAN_ZH =
-  /转人工|人工客服|人工服务|人工坐席|接人工|找人工|要人工|转接人工|真人|活人|人工|(?:找|转|接|转接|要|叫|让|请|有没有)(?:个)?(?:在线)?客服|客服(?:人员)?(?:来|跟我|和我|接)|叫(?:个)?人(?:来|过来)|找(?:个)?人(?:来|聊|说|处理)|(?:跟|和)(?:真)?人(?:说|聊|对话)|坐席/;
+  /转人工|人工客服|人工服务|人工坐席|接人工|找人工|要人工|转接人工|真人|活人|人工|(?:找|转|接|转接|要|叫|让|请|有没有)(?:个)?(?:在线)?客服|客服(?:人员)?(?:来|跟我|和我|接)|叫(?:个)?人(?:来|过来)|找(?:个)?人(?:来|聊|说|处理)|(?:跟|和)(?:真)?人(?:说|聊|对话)|(?:跟|和|让|找|同)(?:你们的?)?(?:人工|真人|客服)(?:人员)?(?:直接|来)?(?:说|聊|对话|沟通|谈|处理)(?!过|了)|坐席/;
 const HUMAN_STRONG_EN =
   /\b(?:real|live|actual|human) (?:person|human|agent|being|representative|rep|operator|staff|support|people|customer service)\b|\bhumans?\b|\brepresentative\b|\boperator\b|\bcustomer (?:service|support|care)\b|\bsupport (?:team|staff|agent)\b|\b(?:someone|somebody) (?:real|from (?:support|customer service|your team))\b/;
 const HUMAN_WEAK_EN = /\bagents?\b|\bsomeone\b|\bsomebody\b|\ba person\b|\bpeople\b|\bstaff\b|\brep\b/;
@@ -762,7 +785,7 @@ const HELP_ZH = new RegExp(
     [
       '帮助|求助|使用说明|说明|菜单|帮帮我|需要帮助|这是什么|你是谁|你是干嘛的|你是做什么的|有什么功能|功能介绍|怎么玩',
       '(?:你|您|这个?|机器人|这个机器人|小助手|客服)?(?:能|可以|会)?(?:帮我|为我|给我)?(?:做|干)(?:什么|啥|嘛|些什么)',
-      '(?:你|您)?(?:会|能)(?:什么|啥|干啥)',
+      '(?:你|您)?(?:都|还)?(?:会|能|可以)(?:干|做)?(?:什么|啥|嘛)',
       '(?:我)?(?:该|应该|要)?(?:怎么|如何)(?:用|使用|操作|弄)(?:这个|你|这个机器人|这个系统|机器人)?',
       '(?:这个|这|你|机器人|这个机器人|这个系统|系统)(?:该|要)?(?:怎么|如何)(?:用|使用|操作|弄)',
     ].join('|') +
@@ -772,32 +795,32 @@ const HELP_EN = new RegExp(
   '^(?:' +
     [
       'help|help me|menu|options|instructions|commands|what are my options|how can you help(?: me)?|i need (?:some )?help(?: using (?:this|the) (?:chat|bot|thing))?',
-      'what (?:can|do) you do|what can you help (?:me )?with|what are you|who are you|what is this(?: (?:bot|chat|thing))?',
+      'what (?:can|do|does) (?:you|this|it|this bot|the bot|this chat|this thing|this assistant) do|what can you help (?:me )?with|what are you|who are you|what is this(?: (?:bot|chat|thing))?',
       'how (?:does|do) (?:this|it|the|this) ?(?:bot|chat|chatbot|thing|service|assistant)? ?work',
       'how (?:do i|to|can i|should i) use (?:this|it|the bot|this bot|this chat|you)(?: (?:bot|chat|thing))?',
     ].join('|') +
     ')$',
 );
 const SKIP_ZH =
-  /^(?:这个|我|我也|真|确实|实在|这|那个)?(?:跳过|略过|不知道|不清楚|不记得|记不清|记不得|想不起来?|忘(?:了|记了?)?|没印象|没注意|不确定|说不好|不太清楚|不太记得|不了解|没看|搞不清|弄不清)/;
+  /^(?:这个|我|我也|也|真的?|确实|实在|这|那个|是)*(?:跳过|略过|不知道|不清楚|不记得|记不清|记不得|想不起来?|忘(?:了|记了?)?|没印象|没注意|不确定|说不好|不太清楚|不太记得|不了解|没看|搞不清|弄不清)/;
 const SKIP_EN =
   /^(?:skip|pass|n\/?a|idk|dunno|don'?t know|i (?:really )?(?:don'?t|do not) know|not sure|i'?m not sure|unsure|no idea|no clue|(?:i )?(?:can'?t|cannot|don'?t|do not) remember|(?:i )?(?:forgot|forget)|i have no idea|next(?: question)?)\b/;
 
-const RESUME_ZH = /^(?:继续|接着来|接着|接着刚才的|继续刚才的|接着刚才|回到刚才|接着说|接着聊|继续聊|继续吧|恢复)(?:说|聊|吧|的|问|问题|对话)*$/;
+const RESUME_ZH = /^(?:继续|接着来|接着|回到|恢复)(?:刚才|上次|之前|前面)?(?:的|说|聊|吧|问|问题|对话|来)*$/;
 const RESUME_EN =
   /^(?:(?:yes|yeah|yep|sure|ok|okay)[\s,]+)?(?:continue|carry on|keep going|resume|go on|proceed|pick up where we left off|continue where we left off|let'?s keep going|where were we|back to (?:it|where we were))(?: please| then| from (?:here|there)| where we left off)*$/;
 
 // correction: a marker ("不对，", "actually", "I meant") followed by the corrected value.
 const CORRECTION_MARKER_ZH =
-  /^(?:不对|错了|不是|说错了?|打错了?|写错了?|输错了?|搞错了?|弄错了?|刚才说错了?|我说错了?|我打错了?|我写错了?|更正(?:一下)?|改一下|修改一下|纠正(?:一下)?|等等|等一下)(?:啊|了|呀|哦)?[\s,]*/;
+  /^(?:(?:不对|错了|不是|说错了?|打错了?|写错了?|输错了?|搞错了?|弄错了?|刚才说错了?|我说错了?|我打错了?|我写错了?|更正(?:一下)?|改一下|修改一下|纠正(?:一下)?|等等|等一下)(?:啊|了|呀|哦)?[\s,]*)+/;
 const FIELD_ZH = '(?:金额|钱|时间|日期|卡号|尾号|后四位|后4位|商户|商家|店名|银行|次数|笔数|卡|参考号|应付)';
 const CORRECTION_FIELD_ZH = new RegExp(`^${FIELD_ZH}(?:名称|名字)?(?:不对|错了|写错了?|打错了?|填错了?|有误)(?:啊|了|呀)?[\\s,]*`);
 const CORRECTION_VALUE_ZH = new RegExp(
-  `^(?:${FIELD_ZH}(?:名称|名字)?)?(?:应该|应当)?(?:是|为|改成|改为|换成)|^(?:应该是|改成|改为|换成)|^[\\d¥$]|^(?:昨天|今天|前天|上午|下午|晚上|中午|早上|周|星期)`,
+  `^(?:${FIELD_ZH}+(?:名称|名字)?)?(?:应该|应当)?(?:是|为|改成|改为|换成)|^(?:应该是|改成|改为|换成)|^[\\d¥$]|^(?:昨天|今天|前天|上午|下午|晚上|中午|早上|周|星期)`,
 );
-const CORRECTION_ANYWHERE_ZH = /^(?:应该是|改成|改为|更正|纠正)|^是[^,]{1,10}不是[^,]{1,10}$|^不是[^,]{1,12},(?:应该|而)?是/;
+const CORRECTION_ANYWHERE_ZH = /^(?:应该是(?![吧啊呀的呢]*$)|改成|改为|更正|纠正)|^是[^,]{1,10}不是[^,]{1,10}$|^不是[^,]{1,12},(?:应该|而)?是/;
 const CORRECTION_MARKER_EN =
-  /^(?:(?:actually|correction|i meant|i mean|i mistyped|typo|let me correct|to correct)\b[\s,:;-]*|(?:wait|oops|sorry|my bad|whoops|no|nope|wrong|that'?s wrong|that is wrong|that'?s not right|that'?s incorrect)\s*[,:;.!-]+\s*|(?:oops|sorry|whoops|my bad)\s+(?=i meant|i mean))/;
+  /^(?:(?:actually|correction|i meant|i mean|i mistyped|typo|let me correct|to correct)\b[\s,:;-]*|(?:wait|oops|sorry|my bad|whoops|no|nope|wrong|that'?s wrong|that is wrong|that'?s not right|that'?s incorrect)\s*[,:;.!-]+\s*|(?:oops|sorry|whoops|my bad)\s+(?=i meant|i mean|typo|actually))+/;
 const CORRECTION_VALUE_EN =
   /^(?:i meant|i mean|i mistyped|it'?s|it is|it was|its|it should be|should be|make it|the (?:\w+ ){0,2}(?:is|was|should be|are|were)|(?:the )?(?:amount|date|time|card|bank|merchant|shop|store|last 4|last four|count|number)\b|[\d$€£¥]|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b|\w+,? (?:it'?s|it is|it was|not)\b)/;
 const CORRECTION_STANDALONE_EN =
@@ -878,6 +901,8 @@ export function detectIntents(text: string, ctx: IntentContext = {}): Parsed['in
   if (!out.correction) {
     const money = ctx.money ?? extractMoney(text, 'CNY');
     out.category = OTHER.test(core) ? 'other' : detectCategory(t, script, money);
+    // "都不是，我的问题比较特殊": the choice comes first, an explanation may follow.
+    if (out.category === null && OTHER.test(commandCore(firstClause(t)))) out.category = 'other';
   }
   out.role = detectRole(t, script);
 

@@ -1,6 +1,6 @@
 // The understanding layer's single entry point: raw chat text → Parsed (normalised, card data
 // redacted, language, intents, entities, and readings of the message as a bare answer).
-import type { Parsed, ParseOptions } from '../types';
+import type { Money, MoneyMention, Parsed, ParseOptions } from '../types';
 import { extractCardType, extractIssuer } from './card';
 import { extractWhen } from './datetime';
 import { extractCount, extractLast4, extractReferenceNumber, parseCountAnswer, parseLast4Answer } from './digits';
@@ -17,9 +17,20 @@ import { redactCardData } from './redact';
 // it guards, so skipping it cannot change the result; test/nlu/parse.test.ts checks that the
 // gated parse equals the plain chain on every fixture line and on random text.
 /** Money and bare numbers need an ASCII digit or a Chinese numeral (money.ts NUMBER_RE). */
-const HAS_NUMBER = /[\d零〇一壹二两贰貳俩三叁參四肆五伍六陆陸七柒八捌九玖十拾]/;
+const HAS_NUMBER = /[\d零〇洞一壹幺二两贰貳俩三叁參四肆五伍六陆陸七柒八捌九玖十拾]/;
 /** Counts also come from number words and "twice"/"double"/重复 (digits.ts). */
 const HAS_COUNT_WORD = /重复|扣重|刷重|双重|one|two|three|four|five|six|seven|eight|nine|ten|once|twice|thrice|double|triple|duplicate/i;
+
+/**
+ * parseMoneyAnswer reads the same amounts extractMoney found when there are any (one amount, or
+ * null when they differ); only without them does it fall back to a bare number ("260").
+ */
+function moneyAnswer(text: string, money: readonly MoneyMention[], numeric: boolean, currency: string): Money | null {
+  const first = money[0];
+  if (first === undefined) return numeric ? parseMoneyAnswer(text, currency) : null;
+  const same = money.every((m) => m.value.minor === first.value.minor && m.value.currency === first.value.currency);
+  return same ? first.value : null;
+}
 
 export function parse(raw: string, opts: ParseOptions): Parsed {
   const redaction = redactCardData(normalize(raw));
@@ -53,7 +64,7 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
     },
     fieldMention: detectFieldMention(text, { hasIssuer: issuer !== null }),
     answers: {
-      money: numeric ? parseMoneyAnswer(text, cur) : null,
+      money: moneyAnswer(text, money, numeric, cur),
       // parseLast4Answer / parseCountAnswer return the explicit entity first when there is one.
       last4: last4 ?? (numeric ? parseLast4Answer(text) : null),
       count: count ?? (numeric || HAS_COUNT_WORD.test(text) ? parseCountAnswer(text) : null),

@@ -32,52 +32,57 @@ const SECRET_BEFORE = new RegExp(
   'gi',
 );
 
+interface Group {
+  digits: string;
+  sepBefore: string; // the separator between this group and the previous one ('' for the first)
+}
+
 interface Chunk {
+  sepBefore: string;
   text: string; // digits and the separators inside the chunk
   digits: string;
-  mask: boolean;
 }
 
 function maskOf(digits: string): string {
   return '****' + digits.slice(-4);
 }
 
+const sepKind = (sep: string): 'space' | 'dash' => (/[-‐‑‒–—]/.test(sep) ? 'dash' : 'space');
+
 /** Splits a run longer than any card into chunks so a date or amount beside a card survives. */
 function partition(run: string): Chunk[] {
-  // Separator kinds first: "2026-11-20 6222 0212 3456 7890" is a date, then a card.
   const parts = run.split(SEP_SPLIT);
-  const groups: { text: string; digits: string; sepBefore: string }[] = [];
+  const groups: Group[] = [];
   for (let i = 0; i < parts.length; i += 2) {
-    groups.push({ text: parts[i] as string, digits: parts[i] as string, sepBefore: i > 0 ? (parts[i - 1] as string) : '' });
+    groups.push({ digits: parts[i] ?? '', sepBefore: i > 0 ? (parts[i - 1] ?? '') : '' });
   }
-  const segments: (typeof groups)[] = [];
-  let current: typeof groups = [];
-  let kind = '';
+  // A change of separator ends a segment: "2026-11-20 6222 0212 3456 7890" is a date, then a card.
+  const segments: Group[][] = [];
   for (const g of groups) {
-    const k = g.sepBefore.includes(' ') && !/[-‐‑‒–—]/.test(g.sepBefore) ? 'space' : 'dash';
-    if (current.length > 1 && k !== kind) {
-      segments.push(current);
-      current = [];
-    }
-    if (current.length > 0) kind = k;
-    current.push(g);
+    const seg = segments[segments.length - 1];
+    const kind = seg && seg.length > 1 ? sepKind((seg[1] as Group).sepBefore) : null;
+    if (seg && (kind === null || kind === sepKind(g.sepBefore))) seg.push(g);
+    else segments.push([g]);
   }
-  if (current.length > 0) segments.push(current);
-
+  // Within a segment, greedy chunks of at most 19 digits.
   const chunks: Chunk[] = [];
   for (const seg of segments) {
-    let acc: typeof groups = [];
-    let count = 0;
+    let acc: Group[] = [];
     const flush = (): void => {
       if (acc.length === 0) return;
-      const text = acc.map((g, i) => (i === 0 ? g.text : g.sepBefore + g.text)).join('');
-      const digits = acc.map((g) => g.digits).join('');
-      chunks.push({ text, digits, mask: digits.length >= MIN_CARD });
+      chunks.push({
+        sepBefore: (acc[0] as Group).sepBefore,
+        text: acc.map((g, i) => (i === 0 ? g.digits : g.sepBefore + g.digits)).join(''),
+        digits: acc.map((g) => g.digits).join(''),
+      });
       acc = [];
-      count = 0;
     };
+    let count = 0;
     for (const g of seg) {
-      if (count > 0 && count + g.digits.length > MAX_CARD) flush();
+      if (count > 0 && count + g.digits.length > MAX_CARD) {
+        flush();
+        count = 0;
+      }
       acc.push(g);
       count += g.digits.length;
     }
@@ -105,20 +110,14 @@ function redactCards(text: string, state: { cards: number; last4: string | null 
       state.last4 = digits.slice(-4);
       return maskOf(digits);
     }
-    const chunks = partition(run);
     let out = '';
-    let prevSep = '';
-    let consumed = 0;
-    for (const c of chunks) {
-      const at = run.indexOf(c.text, consumed);
-      prevSep = run.slice(consumed, at);
-      consumed = at + c.text.length;
-      if (c.mask) {
+    for (const c of partition(run)) {
+      if (c.digits.length >= MIN_CARD) {
         state.cards += 1;
         state.last4 = c.digits.slice(-4);
-        out += prevSep + maskOf(c.digits);
+        out += c.sepBefore + maskOf(c.digits);
       } else {
-        out += prevSep + c.text;
+        out += c.sepBefore + c.text;
       }
     }
     return out;

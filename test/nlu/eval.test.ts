@@ -1,5 +1,8 @@
 // The held-out NLU evaluation (test/fixtures/nlu/*.jsonl) as a test: every key with at least
 // 5 examples must score ≥ 95%, and the set itself must stay big and balanced enough to mean it.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PASS_RATE, accuracy, evaluate, failingKeys, loadFixtures, runEval, type FixtureLine } from '../../scripts/nlu-eval-lib';
 
@@ -49,8 +52,19 @@ describe('NLU evaluation set', () => {
   });
 
   it('when a fixture line is malformed, then loading names the file and line', () => {
-    expect(loadFixtures).toBeTypeOf('function');
-    expect(() => evaluate([{ file: 'x', line: 1, text: 'hi', expect: { nonsense: 1 } }])).not.toThrow();
-    expect(evaluate([{ file: 'x', line: 1, text: 'hi', expect: { nonsense: 1 } }]).failures[0]?.actual).toBe('unknown key');
+    const dir = mkdtempSync(join(tmpdir(), 'nlu-fixtures-'));
+    try {
+      writeFileSync(join(dir, 'bad.jsonl'), '{"text": "ok", "expect": {"yesNo": "yes"}}\n{"text": "oops"\n');
+      expect(() => loadFixtures(dir)).toThrow(/bad\.jsonl:2/);
+      writeFileSync(join(dir, 'bad.jsonl'), '{"text": "ok"}\n');
+      expect(() => loadFixtures(dir)).toThrow(/bad\.jsonl:1: a line needs/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('when a line expects an unknown key, then it is reported as a failure rather than ignored', () => {
+    const r = evaluate([{ file: 'x', line: 1, text: 'hi', expect: { nonsense: 1 } }]);
+    expect(r.failures[0]?.actual).toBe('unknown key');
   });
 });

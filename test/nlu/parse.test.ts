@@ -1,7 +1,13 @@
 // parse(): the whole chain on the product's example sentences — normalise, redact, language,
 // intents, facts, entities with roles, and the bare-answer readings.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadFixtures } from '../../scripts/nlu-eval-lib';
+import { extractCount, extractLast4, extractReferenceNumber, parseCountAnswer, parseLast4Answer } from '../../src/nlu/digits';
+import { extractMoney, parseMoneyAnswer } from '../../src/nlu/money';
+import { normalize } from '../../src/nlu/normalize';
 import { parse } from '../../src/nlu/parse';
+import { redactCardData } from '../../src/nlu/redact';
 import type { ParseOptions } from '../../src/types';
 
 const opts: ParseOptions = { now: new Date('2026-11-21T15:00:00+08:00'), timeZone: 'Asia/Shanghai', defaultCurrency: 'CNY' };
@@ -191,5 +197,66 @@ describe('parse', () => {
     expect(r.lang).toBeNull();
     expect(r.intents.category).toBeNull();
     expect(r.entities.money).toEqual([]);
+  });
+});
+
+// ------------------------------------------------------------------- fast paths are exact
+
+
+/** What parse() would return for the numeric entities without any of its shortcuts. */
+function plainChain(raw: string) {
+  const text = redactCardData(normalize(raw)).text;
+  return {
+    money: extractMoney(text, 'CNY'),
+    count: extractCount(text),
+    referenceNumber: extractReferenceNumber(text),
+    answers: { money: parseMoneyAnswer(text, 'CNY'), last4: parseLast4Answer(text), count: parseCountAnswer(text) },
+    last4: extractLast4(text),
+  };
+}
+
+function viaParse(raw: string) {
+  const r = p(raw);
+  return {
+    money: r.entities.money,
+    count: r.entities.count,
+    referenceNumber: r.entities.referenceNumber,
+    answers: { money: r.answers?.money ?? null, last4: r.answers?.last4 ?? null, count: r.answers?.count ?? null },
+    last4: r.entities.last4,
+  };
+}
+
+describe('parse fast paths', () => {
+  it('when every fixture line is parsed, then the gated extractors equal the plain chain', () => {
+    for (const line of loadFixtures()) expect(viaParse(line.text), line.text).toEqual(plainChain(line.text));
+  });
+
+  it('when random chat-like text is parsed, then the gated extractors equal the plain chain', () => {
+    const pieces = ['扣了', '两次', '88', '元', 'twice', 'one', '一千', '刷成', '一万', ' ', ',', '尾号', '1234', '$', '12.5', 'charged', '重复', '幺洞', 'x2', '笔', 'ref', '123456789012', '好的', 'yes', '块', '8', '零'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const raw = parts.join('');
+        expect(viaParse(raw)).toEqual(plainChain(raw));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('when arbitrary text is parsed, then it never throws and never keeps a 13+ digit run', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (raw) => {
+        const r = p(raw);
+        expect(r.text.replace(/[\s-]/g, '')).not.toMatch(/\d{13,}/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('when a very long message arrives, then parse still returns quickly', () => {
+    const long = '昨天在超市刷卡扣了两次，每次88元，the cashier said it failed but I was charged. '.repeat(40);
+    const t0 = performance.now();
+    const r = p(long);
+    expect(performance.now() - t0).toBeLessThan(500);
+    expect(r.text.length).toBeLessThanOrEqual(2000);
   });
 });

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { containsCardData, redactCardData } from '../../src/nlu/redact';
 
-const LONG_RUN = /\d(?:[ \-‐‑‒–—]?\d){12}/;
+const LONG_RUN = /\d(?:(?: ?[-‐‑‒–—] ?| )?\d){12}/;
 
 describe('redactCardData — card numbers', () => {
   it('when a UnionPay number is grouped with spaces, then it becomes **** plus its last 4', () => {
@@ -79,6 +80,26 @@ describe('redactCardData — card numbers', () => {
     expect(r.cardNumbers).toBe(0);
     expect(r.secrets).toBe(0);
     expect(r.last4).toBeNull();
+  });
+});
+
+describe('redactCardData — property', () => {
+  const piece = fc.oneof(
+    fc.stringMatching(/^\d{1,8}$/),
+    fc.constantFrom(' ', '-', ' - ', '–', '—', '+', '*', ':', '/', '.', ',', '卡号', 'cvv', '商户号', 'MID ', 'x', '元'),
+  );
+
+  it('when any mix of digits and separators is redacted, then no 13-digit run survives', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = redactCardData(pieces.join('')).text;
+        // Merchant ids (15 digits after a label) and +country phone numbers (≤ 15 digits) may stay.
+        const allowed = /(?:商户号|MID)[\s:]*\d(?:(?: ?[-‐‑‒–—] ?| )?\d){14}(?!(?: ?[-‐‑‒–—] ?| )?\d)|\+\d{1,3}(?:(?: ?[-‐‑‒–—] ?| )\d+)*/g;
+        const rest = text.replace(allowed, (m) => (m.replace(/\D/g, '').length <= 15 ? '#' : m));
+        expect(rest).not.toMatch(LONG_RUN);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
