@@ -34,10 +34,16 @@ export interface EngineTurnResult {
   scripts: ScriptRun[];
 }
 
-function makeEngine(): { engine: Engine; close: () => Promise<void> } {
+/**
+ * Conversations per engine (and memory store) before a fresh one: MemoryCaseStore.queuePosition
+ * clones and sorts every waiting case, so without a reset the handoff turn grows with run length.
+ */
+export const CONVERSATIONS_PER_STORE = 50;
+
+function makeEngine(renderer: Renderer): { engine: Engine; close: () => Promise<void> } {
   const config = testConfig();
   const stores = createMemoryStores({ sessionTtlSeconds: config.SESSION_TTL_SECONDS, caseRetentionDays: config.CASE_RETENTION_DAYS });
-  return { engine: new Engine({ stores, renderer: new Renderer(), config }), close: () => stores.close() };
+  return { engine: new Engine({ stores, renderer, config }), close: () => stores.close() };
 }
 
 /** Plays one script to its end; `time` receives each turn's duration in ms. */
@@ -73,9 +79,19 @@ async function play(engine: Engine, script: BenchScript, time?: (ms: number, kin
  * `turns` turns or `maxMs` elapsed, whichever first.
  */
 export async function benchEngineTurns(opts: { turns: number; warmupMs: number; maxMs: number }): Promise<EngineTurnResult> {
-  const { engine, close } = makeEngine();
+  const renderer = new Renderer();
+  let current = makeEngine(renderer);
+  let sinceReset = 0;
+  const engineFor = async (): Promise<Engine> => {
+    if (++sinceReset > CONVERSATIONS_PER_STORE) {
+      await current.close();
+      current = makeEngine(renderer);
+      sinceReset = 1;
+    }
+    return current.engine;
+  };
   const scripts: ScriptRun[] = [];
-  for (const s of SCRIPTS) scripts.push(await play(engine, s));
+  for (const s of SCRIPTS) scripts.push(await play(await engineFor(), s));
   // A script that failed in its first turn still gives the baseline something realistic to send.
   for (const r of scripts) {
     if (r.texts.length < 3) {
@@ -86,7 +102,7 @@ export async function benchEngineTurns(opts: { turns: number; warmupMs: number; 
 
   let i = 0;
   const warmEnd = performance.now() + opts.warmupMs;
-  while (performance.now() < warmEnd) await play(engine, SCRIPTS[i++ % SCRIPTS.length] as BenchScript);
+  while (performance.now() < warmEnd) await play(await engineFor(), SCRIPTS[i++ % SCRIPTS.length] as BenchScript);
 
   const samples = new Samples();
   const byKind: Record<TurnKind, Samples> = { first: new Samples(), handoff: new Samples(), other: new Samples() };
@@ -95,6 +111,7 @@ export async function benchEngineTurns(opts: { turns: number; warmupMs: number; 
   const deadline = performance.now() + opts.maxMs;
   const cpu0 = process.cpuUsage();
   while (samples.length < opts.turns && performance.now() < deadline) {
+    const engine = await engineFor();
     const r = await play(engine, SCRIPTS[i++ % SCRIPTS.length] as BenchScript, (ms, kind) => {
       samples.push(ms * 1000);
       byKind[kind].push(ms * 1000);
@@ -115,6 +132,7 @@ export async function benchEngineTurns(opts: { turns: number; warmupMs: number; 
   const texts = scripts.flatMap((s) => s.texts);
   const parse = new Samples();
   const now = new Date();
+  const engine = current.engine;
   for (let k = 0; k < 200; k++) for (const t of texts) engine.parse(t, now);
   for (let k = 0; k < 300; k++) {
     for (const t of texts) {
@@ -124,7 +142,7 @@ export async function benchEngineTurns(opts: { turns: number; warmupMs: number; 
     }
   }
   const ps = parse.sorted();
-  await close();
+  await current.close();
   return {
     turns: samples.length,
     conversations,

@@ -1,6 +1,6 @@
 // `npx tsx bench/profile.ts [server|engine]`: CPU-profiles (node --cpu-prof) the server child with Redis
 // through a 16-user load run, or the in-process engine-turn loop, and prints the top self-time functions.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { SourceMapPayload } from 'node:module';
 import os from 'node:os';
@@ -18,6 +18,7 @@ const seconds = Number(process.env.BENCH_PROFILE_SECONDS ?? 15) || 15;
 const name = target === 'engine' ? 'engine' : `server-${users}u`;
 const log = (msg: string) => process.stderr.write(`[profile] ${msg}\n`);
 let redis: RedisServer | null = null;
+let engineChild: ChildProcess | null = null;
 
 const files = {
   profile: path.join(RESULTS, `${name}.cpuprofile`),
@@ -69,12 +70,13 @@ async function profileServer(): Promise<string> {
 }
 
 async function profileEngine(): Promise<string> {
-  const child = spawn(process.execPath, [...profFlags, '--import', 'tsx', path.join(ROOT, 'bench/engine-child.ts')], {
+  const child = (engineChild = spawn(process.execPath, [...profFlags, '--import', 'tsx', path.join(ROOT, 'bench/engine-child.ts')], {
     cwd: ROOT,
     env: { ...process.env, BENCH_SOURCEMAPS_OUT: files.maps, BENCH_WINDOW_OUT: files.window },
     stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  }));
   const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  engineChild = null;
   if (code !== 0) throw new Error(`engine child exited with ${code}`);
   return 'engine turns in process (memory store)';
 }
@@ -102,12 +104,14 @@ async function main(): Promise<void> {
 
 process.once('SIGINT', () => {
   killAllChildren();
+  engineChild?.kill('SIGKILL');
   void (redis?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
 });
 main().then(
   () => process.exit(0),
   (err: unknown) => {
     killAllChildren();
+    engineChild?.kill('SIGKILL');
     void (redis?.stop() ?? Promise.resolve()).finally(() => {
       process.stderr.write(`[profile] failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
       process.exit(1);

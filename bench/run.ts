@@ -7,7 +7,7 @@ import path from 'node:path';
 import Redis from 'ioredis';
 import { startRedisServer, type RedisServer } from '../test/helpers/redis-server';
 import { killAllChildren, ROOT, spawnChild, type ChildHandle } from './children';
-import { benchEngineTurns, type EngineTurnResult } from './engine-turn';
+import { benchEngineTurns, CONVERSATIONS_PER_STORE, type EngineTurnResult } from './engine-turn';
 import { runLoad, type ErrorKind, type LoadResult } from './load';
 import { measureRedisBytes, measureRedisCommands, measureRss, type RedisBytesResult, type RedisCommandsResult, type RssResult } from './memory';
 import { SCRIPTS } from './scripts';
@@ -279,7 +279,7 @@ function markdown(r: {
   L.push('');
   const e = r.engineTurn;
   L.push(
-    `Engine turn in process (memory store): p50 ${f(e.turnUs.p50)} µs, p95 ${f(e.turnUs.p95)} µs, p99 ${f(e.turnUs.p99)} µs, mean ${f(e.turnUs.mean)} µs, CPU ${f(e.cpuUsPerTurn)} µs/turn over ${e.turns} turns (${e.completed}/${e.conversations} conversations handed off); ` +
+    `Engine turn in process (memory store, fresh every ${CONVERSATIONS_PER_STORE} conversations): p50 ${f(e.turnUs.p50)} µs, p95 ${f(e.turnUs.p95)} µs, p99 ${f(e.turnUs.p99)} µs, mean ${f(e.turnUs.mean)} µs, CPU ${f(e.cpuUsPerTurn)} µs/turn over ${e.turns} turns (${e.completed}/${e.conversations} conversations handed off); ` +
       `first turn p50 ${f(e.firstTurnUs.p50)} / p99 ${f(e.firstTurnUs.p99)} µs, handoff turn p50 ${f(e.handoffTurnUs.p50)} / p99 ${f(e.handoffTurnUs.p99)} µs, other turns p50 ${f(e.laterTurnUs.p50)} / p99 ${f(e.laterTurnUs.p99)} µs; NLU parse alone p50 ${f(e.parseUs.p50)} µs, p99 ${f(e.parseUs.p99)} µs.`,
   );
   L.push('');

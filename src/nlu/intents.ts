@@ -185,6 +185,7 @@ const UNRECOGNIZED = rule(new RegExp(
     '不明(?:的)?(?:扣款|消费|交易)',
     '来历不明',
     '不知道(?:是)?(?:哪|什么)(?:来|里|家|地方)的?(?:扣款|消费|交易|钱)?',
+    '(?:不知道|不清楚|没印象)的(?:一笔)?(?:扣款|消费|交易|扣费)',
     // en
     "\\b(?:didn't|did not|never) (?:make|made|authori[sz]e[ds]?|do|buy|bought|purchase[ds]?|order|recogni[sz]e)\\b(?! (?:a|any) (?:mistake|error))",
     "\\b(?:don't|do not|can't|cannot|couldn't) recogni[sz]e",
@@ -239,6 +240,11 @@ const FAIL = rule(new RegExp(
     '断网',
     '掉线',
     '死机',
+    '卡住',
+    '卡死',
+    '没反应',
+    '(?:小票|签购单)没(?:有)?(?:出|打)',
+    '没(?:有)?(?:出|打)(?:小票|签购单)',
     '\\bfail(?:ed|ure|s)?\\b',
     '\\bdeclin(?:ed|e)\\b',
     '\\bunsuccessful\\b',
@@ -409,7 +415,7 @@ const CURRENCY_WORDS = rule(new RegExp(
   ].join('|'),
 ));
 const CHARGED_IN_CURRENCY =
-  rule(/(?:按|用|以|选了?|扣的是|收的是|付的是|结算成|[扣刷收变换转]成)(?:了)?(?:人民币|美元|美金|港币|港元|欧元|日元|泰铢|英镑|韩元|外币)|(?:charged|billed|paid|priced|debited) in (?:a )?(?:us |hk |hong kong )?(?:dollars|usd|rmb|cny|yuan|euros?|eur|hkd|yen|pounds|gbp|baht|foreign)/);
+  rule(/(?:按|用|以|选了?|扣的是|收的是|付的是|结算成|[扣刷收变换转]成)(?:了)?(?:人民币|美元|美金|港币|港元|欧元|日元|泰铢|英镑|韩元|外币)|(?:charged|billed|paid|priced|debited) (?:me |us |it )?in (?:a )?(?:us |hk |hong kong )?(?:dollars|usd|rmb|cny|yuan|euros?|eur|hkd|yen|pounds|gbp|baht|foreign)/);
 
 const ABROAD = rule(/境外|国外|海外|出国|外国|\babroad\b|\boverseas\b/);
 
@@ -433,6 +439,9 @@ const WRONG_CARD = rule(new RegExp(
     '误(?:用|刷)了?.{0,8}卡',
     '(?:当成|当作).{0,8}(?:卡|刷)',
     '另(?:一|外)(?:一|那)?张',
+    '卡.{0,12}(?:搞混|弄混|拿混|混了|搞错了)',
+    '(?:搞混|弄混|拿混)了?.{0,6}卡',
+    '\\b(?:mixed|mix) up (?:\\w+ ){0,3}cards?\\b',
     '别的卡',
     '(?:拿|用|刷)(?:了|的是|成)?(?:我)?(?:老公|老婆|妈妈?|爸爸?|朋友|同事|公司|别人|家人|孩子|女儿|儿子|同学|爱人|媳妇|男朋友|女朋友)的(?:信用|银行|储蓄)?卡',
     '换成.{0,6}(?:自己|我)的',
@@ -709,13 +718,13 @@ const ZH_TOPIC_TAIL =
   '(?:(?:一直|都|还|已经|早就|我)?(?:联系|问|找|留|拿|保留|收到|打电话|打|去|结算|带|扔|说|拍|沟通|反映)(?:过|了|着)*)?' +
   '(?:(?:给|跟|和)?(?:小票|签购单|收据|凭条|发票|单据|商家|店家|商户|店员|老板|收银员|店里|他们|她|他|对方|身上|手上|在身上|在手上|钱包里|这里|我这|无误|问题))?';
 const YES_ZH = new RegExp(
-  `^(?:(?:是|对|好|行|嗯|恩|有)(?:的)?|是滴|是啊|没错|没问题|确认|确定|正确|可以|当然|在|在的|ok|yes|对对|是是|好嘞|好滴|好哒|没毛病|确实|对头)+${ZH_TOPIC_TAIL}${ZH_PARTICLES}$`,
+  `^(?:就是这样|是这样|就这样|都对|全对|(?:是|对|好|行|嗯|恩|有)(?:的)?|是滴|是啊|没错|没问题|确认|确定|正确|可以|当然|在|在的|ok|yes|对对|是是|好嘞|好滴|好哒|没毛病|确实|对头)+${ZH_TOPIC_TAIL}${ZH_PARTICLES}$`,
 );
 const YES_VERB_ZH = new RegExp(
   `^(?:已经|都|我|早就|也|还)*(?:联系|问|找|打电话|打过电话|说|留|保留|拍|沟通|反映|收到|带)(?:过|了|着)+${ZH_TOPIC_TAIL}${ZH_PARTICLES}$|^(?:还|一直)(?:留着|在)${ZH_TOPIC_TAIL}${ZH_PARTICLES}$`,
 );
 const NO_ZH = new RegExp(
-  `^(?:还|都|也|我|并|确实|真的|暂时|目前)*(?:没有?|没呢|木有|没得|不是|不对|不在|不用|不要|不行|不可以|不需要|不正确|否|无|未)${ZH_TOPIC_TAIL}${ZH_PARTICLES}$`,
+  `^(?:还|都|也|我|并|确实|真的|暂时|目前)*(?:不是这样|不太对|没有?|没呢|木有|没得|不是|不对|不在|不用|不要|不行|不可以|不需要|不正确|否|无|未)${ZH_TOPIC_TAIL}${ZH_PARTICLES}$`,
 );
 const NOT_NO_ZH = /^(?:没错|没问题|没事|没关系|没什么|无所谓|无误|不客气)/;
 const ZH_INTERJECTION = /^(?:嗯+|恩+|额+|呃+|哦+)[\s,]*/;
@@ -771,7 +780,7 @@ const HUMAN_WEAK_EN = /\bagents?\b|\bsomeone\b|\bsomebody\b|\ba person\b|\bpeopl
 const HUMAN_REQUEST_EN =
   /\b(?:talk|speak|chat|connect|transfer|escalate|put me through|get me|give me|i want|i need|i'?d like|let me|can i|could i|may i|is there|are there|is anyone|anyone there|hand me|pass me)\b/;
 
-const RESTART_ZH = /^(?:重新开始|重来|从头开始|从头再来|重新来|重置|再来一次|重新填|重新提交|重新问|开始新的|新的问题|换个问题|重头开始|重新开始吧)/;
+const RESTART_ZH = /^(?:算了|那就)?(?:重新开始|重来|从头开始|从头再来|重新来|重置|再来一次|重新填|重新提交|重新问|开始新的|新的问题|换个问题|重头开始|重新开始吧)/;
 const RESTART_EN =
   /^(?:start (?:over|again|afresh|fresh)|restart|reset|begin again|start from (?:the (?:beginning|top|start)|scratch)|from the (?:beginning|top|start)|new case|start (?:a )?new (?:case|one|conversation|chat|report|claim)|open a new case|another case)(?: (?:this|the chat|the conversation|the whole thing|everything|please|again))*$/;
 

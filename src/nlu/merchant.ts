@@ -30,7 +30,7 @@ const ZH_LABELLED = new RegExp(
 );
 const ZH_STAFF = new RegExp(`(?:^|[，,。！!？?；;\\s]|是|在)(${ZH_NAME}{2,24}?)的?(?:收银员|收银台|店员|服务员|pos机|POS机|刷卡机)`);
 const ZH_LEAD_NOISE = /^(?:一家|一个|那家|这家|某家|某个|附近的|楼下的|门口的|旁边的|对面的|那个|这个)/;
-const ZH_NOT_NAME = /[刷扣付了吗呢吧啊我你他她它们哪么钱元块笔次个]|昨天|今天|前天|上午|下午|晚上|中午|早上|工作日|小时|分钟/;
+const ZH_NOT_NAME = /[刷扣付了吗呢吧啊我你他她它们哪么钱元块笔次个]|昨天|今天|前天|上午|下午|晚上|中午|早上|工作日|小时|分钟|时候|当时|刚才|刚刚|卡住|死机/;
 
 // ------------------------------------------------------------------------------- English
 
@@ -58,6 +58,7 @@ const EN_NOT_NAME = new Set([
   'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'today', 'yesterday', 'tonight', 'christmas',
   'usd', 'rmb', 'hkd', 'eur', 'cny', 'gbp', 'visa', 'mastercard', 'unionpay', 'amex', 'about', 'around', 'approx',
   'they', 'their', 'them', 'our', 'your', 'his', 'her', 'its', 'one', 'two', 'three', 'twice', 'again', 'like',
+  'got', 'get', 'just', 'then', 'also', 'still', 'now', 'apparently', 'somehow', 'suddenly', 'finally',
   'around', 'about', 'roughly', 'approximately', 'least', 'most', 'once', 'some point', 'that time', 'the time',
 ]);
 const TIME_LIKE = /^(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|\d+(?:[.,]\d+)?|noon|midnight|night)$/i;
