@@ -50,6 +50,23 @@ export function defaultCaseId(now: Date): string {
   return `SD-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${tail}`;
 }
 
+const STATE_KEYS = new Set(Object.keys(misswipeMachine.root.states));
+
+/** A persisted snapshot this machine can resume: active, in a known state, with a context. */
+function isRestorable(s: unknown): s is MachineSnapshot {
+  if (!s || typeof s !== 'object') return false;
+  const snap = s as { status?: unknown; value?: unknown; context?: unknown };
+  return snap.status === 'active' && typeof snap.value === 'string' && STATE_KEYS.has(snap.value) && typeof snap.context === 'object' && snap.context !== null;
+}
+
+export class DialogError extends Error {}
+
+/** A bug in the dialog must fail this turn (the user sees "try again"), never the process. */
+function failIfBroken(actor: { getSnapshot(): { status: string; error?: unknown } }): void {
+  const snap = actor.getSnapshot();
+  if (snap.status === 'error') throw new DialogError('dialog failed', { cause: snap.error });
+}
+
 export class Engine {
   private readonly clock: () => Date;
   private readonly newCaseId: (now: Date) => string;
@@ -101,17 +118,22 @@ export class Engine {
     let handoff: 'normal' | 'urgent' | null = null;
     const startActor = (from: MachineSnapshot | undefined) => {
       const a = createActor(misswipeMachine, from ? { snapshot: from, input } : { input });
+      // Without an error observer XState rethrows a failed action later, outside any try/catch,
+      // which would crash the process; with one, the failure is read from the snapshot below.
+      a.subscribe({ error: () => undefined });
       a.on('reply', (e) => replies.push(e.reply));
       a.on('handoff.requested', (e) => (handoff = e.priority));
       a.start();
       return a;
     };
     let actor: ReturnType<typeof startActor>;
-    try {
-      actor = startActor(snapshot);
-      if (snapshot && !misswipeMachine.getStateNodeById(`misswipe.${String(actor.getSnapshot().value)}`)) throw new Error('unknown state');
-    } catch {
+    if (snapshot && !isRestorable(snapshot)) {
       // A snapshot this machine cannot restore: start over and say so, rather than fail forever.
+      replies.push({ key: 'common:restarted' });
+      snapshot = undefined;
+    }
+    actor = startActor(snapshot);
+    if (actor.getSnapshot().status === 'error') {
       replies.push({ key: 'common:restarted' });
       snapshot = undefined;
       actor = startActor(undefined);
@@ -119,22 +141,35 @@ export class Engine {
 
     const idle = Boolean(record && now.getTime() - record.lastActiveAt > this.deps.config.IDLE_TIMEOUT_SECONDS * 1000);
     let history: TranscriptEntry[] | undefined;
-    if (inbound.type === 'hello') {
-      actor.send(actor.getSnapshot().value === 'greeting' ? { type: 'session.started', locale: inbound.locale ?? null } : { type: 'session.resumed' });
-    } else if (inbound.type === 'welcome_back') {
-      history = await sessions.transcript(id);
-      if (actor.getSnapshot().value === 'greeting') actor.send({ type: 'session.started', locale: inbound.locale ?? null });
-      else actor.send({ type: 'session.resumed' });
-    } else if (parsed) {
-      actor.send({ type: 'user.said', parsed, idle } satisfies DialogEvent);
+    if (inbound.type === 'welcome_back') history = await sessions.transcript(id);
+    const deliver = () => {
+      if (inbound.type === 'hello' || inbound.type === 'welcome_back') {
+        const fresh = actor.getSnapshot().value === 'greeting';
+        actor.send(fresh ? { type: 'session.started', locale: inbound.locale ?? null } : { type: 'session.resumed' });
+      } else if (parsed) {
+        actor.send({ type: 'user.said', parsed, idle } satisfies DialogEvent);
+      }
+    };
+    deliver();
+    if (actor.getSnapshot().status === 'error' && snapshot) {
+      // The stored state broke the dialog (e.g. a context from a buggy release): start this
+      // conversation afresh with the same message rather than failing it on every turn.
+      replies.length = 0;
+      replies.push({ key: 'common:restarted' });
+      handoff = null;
+      snapshot = undefined;
+      actor = startActor(undefined);
+      deliver();
     }
 
+    failIfBroken(actor);
     if (handoff) {
       const kase = await this.createCase(id, actor.getSnapshot().context, handoff, now, userEntry, replies);
       const position = await cases.queuePosition(kase.caseId);
       const agentsOpen = this.deps.agentHours?.isOpen(now) ?? true;
       const nextOpen = agentsOpen ? null : (this.deps.agentHours?.nextOpening(now) ?? null);
       actor.send({ type: 'case.created', caseId: kase.caseId, position, agentsOpen, nextOpen });
+      failIfBroken(actor);
     }
 
     const snap = actor.getSnapshot();

@@ -38,6 +38,19 @@ describe('engine', () => {
     expect(out[out.length - 1]?.expecting).toBeDefined();
   });
 
+  it('when a stored context breaks the dialog mid-turn, then the conversation restarts and nothing escapes as an uncaught error', async () => {
+    const { stores, engine } = setup();
+    await stores.sessions.save(conv, {
+      dialogVersion: DIALOG_VERSION,
+      snapshot: { status: 'active', value: 'collectingDetails', context: { locale: 'en' }, children: {}, historyValue: {} },
+      lastActiveAt: Date.now(),
+    });
+    const out = await engine.handle({ conversationId: conv, type: 'message', text: 'yesterday at 5pm' });
+    expect(out[0]?.text).toBe(renderer.t('common:restarted', 'en'));
+    expect(out[out.length - 1]?.expecting).toBeDefined();
+    await new Promise((r) => setTimeout(r, 50)); // an escaped XState error would surface here
+  });
+
   it('when turns follow each other, then the dialog continues from the stored snapshot', async () => {
     const { engine } = setup();
     const a = await engine.handle({ conversationId: conv, type: 'message', text: 'My card was charged twice at the gas station' });
