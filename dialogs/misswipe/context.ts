@@ -50,8 +50,6 @@ export interface DialogContext {
   attempts: number;
   /** Questions answered, in order: "back" re-asks the last one. */
   answered: SlotName[];
-  /** The last question, re-emitted after help, a language switch or a reconnect. */
-  lastQuestion: Reply[];
   outcome: Outcome;
   /** Fields the last message changed although they were already known. */
   corrected: SlotName[];
@@ -90,7 +88,6 @@ export function initialContext(input: DialogInput = {}): DialogContext {
     asking: null,
     attempts: 0,
     answered: [],
-    lastQuestion: [],
     outcome: { kind: 'nothing' },
     corrected: [],
     correctionRejected: null,

@@ -45,6 +45,31 @@ const YES_NO: Choice[] = [
   { label: 'common:choice.no', payload: 'no' },
 ];
 
+/** The question being asked, rebuilt from the context (so snapshots need not store replies). */
+function currentQuestion(ctx: DialogContext): Reply[] {
+  switch (ctx.asking) {
+    case null:
+      return [];
+    case 'confirm':
+      return [
+        { key: 'misswipe:confirm.summary', params: summaryParams(ctx) },
+        { key: 'misswipe:confirm.ask', choices: YES_NO, expecting: { slot: 'confirm', kind: 'yesno' } },
+      ];
+    case 'fixField':
+      return [
+        {
+          key: 'misswipe:fix.ask',
+          choices: FIX_FIELDS.filter((f) => ctx.slots[f] !== undefined).map((f) => ({ label: `misswipe:field.${f}`, payload: `fix:${f}` })),
+          expecting: { slot: 'fixField', kind: 'choice' },
+        },
+      ];
+    case 'wantsHuman':
+      return [{ key: 'misswipe:ask.wantsHuman', choices: YES_NO, expecting: { slot: 'wantsHuman', kind: 'yesno' } }];
+    default:
+      return [question(ctx.asking, ctx)];
+  }
+}
+
 const FIX_FIELDS: DetailSlot[] = ['when', 'amountCharged', 'amountExpected', 'chargeCount', 'merchantName', 'cardLast4', 'cardType', 'issuer'];
 
 export const misswipeMachine = setup({
@@ -124,20 +149,18 @@ export const misswipeMachine = setup({
       return to ? { locale: to, localeFixed: true } : {};
     }),
     reask: enqueueActions(({ context, enqueue }) => {
-      for (const reply of context.lastQuestion) enqueue.emit({ type: 'reply', reply });
+      for (const reply of currentQuestion(context)) enqueue.emit({ type: 'reply', reply });
     }),
     ask: enqueueActions(({ context, enqueue }, slot: SlotName) => {
-      const reply = question(slot, context);
-      enqueue.assign({ asking: slot, lastQuestion: [reply] });
-      enqueue.emit({ type: 'reply', reply });
+      enqueue.assign({ asking: slot });
+      enqueue.emit({ type: 'reply', reply: question(slot, context) });
     }),
     askNextDetail: enqueueActions(({ context, enqueue }) => {
       const slot = nextDetail(context);
       if (!slot) return;
-      const reply = question(slot, context);
       if (context.asking !== slot) enqueue.assign({ attempts: 0 });
-      enqueue.assign({ asking: slot, lastQuestion: [reply] });
-      enqueue.emit({ type: 'reply', reply });
+      enqueue.assign({ asking: slot });
+      enqueue.emit({ type: 'reply', reply: question(slot, context) });
     }),
     reprompt: emit(({ context }) => ({
       type: 'reply' as const,
@@ -170,21 +193,12 @@ export const misswipeMachine = setup({
       enqueue.assign({ guidance: keys, guidanceGiven: true });
     }),
     askConfirm: enqueueActions(({ context, enqueue }) => {
-      const summary: Reply = { key: 'misswipe:confirm.summary', params: summaryParams(context) };
-      const ask: Reply = { key: 'misswipe:confirm.ask', choices: YES_NO, expecting: { slot: 'confirm', kind: 'yesno' } };
-      enqueue.assign({ asking: 'confirm', lastQuestion: [summary, ask] });
-      enqueue.emit({ type: 'reply', reply: summary });
-      enqueue.emit({ type: 'reply', reply: ask });
+      enqueue.assign({ asking: 'confirm' });
+      for (const reply of currentQuestion({ ...context, asking: 'confirm' })) enqueue.emit({ type: 'reply', reply });
     }),
     askFixField: enqueueActions(({ context, enqueue }) => {
-      const fields = FIX_FIELDS.filter((f) => context.slots[f] !== undefined);
-      const reply: Reply = {
-        key: 'misswipe:fix.ask',
-        choices: fields.map((f) => ({ label: `misswipe:field.${f}`, payload: `fix:${f}` })),
-        expecting: { slot: 'fixField', kind: 'choice' },
-      };
-      enqueue.assign({ asking: 'fixField', lastQuestion: [reply] });
-      enqueue.emit({ type: 'reply', reply });
+      enqueue.assign({ asking: 'fixField' });
+      for (const reply of currentQuestion({ ...context, asking: 'fixField' })) enqueue.emit({ type: 'reply', reply });
     }),
     clearPickedField: assign(({ context, event }) => {
       const field = (said(event)?.parsed.text ?? '').slice(4) as DetailSlot;
@@ -195,9 +209,8 @@ export const misswipeMachine = setup({
     explainNotCovered: enqueueActions(({ context, enqueue }) => {
       const key = notCoveredKey(context.role, context.category, context.slots);
       if (key) enqueue.emit({ type: 'reply', reply: { key } });
-      const ask: Reply = { key: 'misswipe:ask.wantsHuman', choices: YES_NO, expecting: { slot: 'wantsHuman', kind: 'yesno' } };
-      enqueue.assign({ asking: 'wantsHuman', lastQuestion: [ask] });
-      enqueue.emit({ type: 'reply', reply: ask });
+      enqueue.assign({ asking: 'wantsHuman' });
+      for (const reply of currentQuestion({ ...context, asking: 'wantsHuman' })) enqueue.emit({ type: 'reply', reply });
     }),
     offerResume: enqueueActions(({ enqueue }) => {
       const ask: Reply = {
@@ -211,7 +224,7 @@ export const misswipeMachine = setup({
       enqueue.emit({ type: 'reply', reply: ask });
     }),
     requestHandoff: enqueueActions(({ context, enqueue }) => {
-      enqueue.assign({ asking: null, lastQuestion: [] });
+      enqueue.assign({ asking: null });
       enqueue.emit({ type: 'reply', reply: { key: 'misswipe:handoff.creating' } });
       enqueue.emit({
         type: 'handoff.requested',

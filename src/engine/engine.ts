@@ -10,7 +10,7 @@ import { buildCase } from '../handoff/build-case';
 import type { Case } from '../handoff/case-schema';
 import type { Renderer } from '../i18n';
 import { parse } from '../nlu/parse';
-import type { Stores } from '../store/types';
+import type { SessionRecord, Stores, TurnCommit, TurnState } from '../store/types';
 import type { Locale, OutMessage, Parsed, Reply, TranscriptEntry } from '../types';
 
 export interface Inbound {
@@ -40,6 +40,7 @@ export interface EngineDeps {
 }
 
 type MachineSnapshot = SnapshotFrom<typeof misswipeMachine>;
+type TurnResult = { result: OutMessage[]; commit: TurnCommit | null };
 
 /** Case numbers agents and customers read out: date plus 6 unambiguous characters. */
 export function defaultCaseId(now: Date): string {
@@ -84,17 +85,21 @@ export class Engine {
   async handle(inbound: Inbound): Promise<OutMessage[]> {
     const { sessions } = this.deps.stores;
     if (inbound.type === 'poll') return sessions.drainOutbox(inbound.conversationId);
-    return sessions.withLock(inbound.conversationId, () => this.turn(inbound));
+    const started = performance.now();
+    const now = this.clock();
+    // Understanding needs no state: it runs before the lock is taken, keeping the lock short.
+    const parsed = inbound.type === 'message' ? this.parse(inbound.text ?? '', now) : null;
+    const { result, pending } = await sessions.runTurn(inbound.conversationId, (state) =>
+      this.turn(inbound, state, parsed, now, started),
+    );
+    return [...pending, ...result];
   }
 
-  private async turn(inbound: Inbound): Promise<OutMessage[]> {
-    const started = performance.now();
+  private async turn(inbound: Inbound, state: TurnState, parsed: Parsed | null, now: Date, started: number): Promise<TurnResult> {
     const { sessions, cases } = this.deps.stores;
     const id = inbound.conversationId;
-    const now = this.clock();
-    const record = await sessions.load(id);
+    const { record } = state;
     const replies: Reply[] = [];
-    const parsed = inbound.type === 'message' ? this.parse(inbound.text ?? '', now) : null;
 
     let snapshot: MachineSnapshot | undefined;
     if (record && record.dialogVersion === DIALOG_VERSION) snapshot = record.snapshot as MachineSnapshot;
@@ -106,11 +111,11 @@ export class Engine {
     }
 
     // A handed-off conversation belongs to the agent: the bot only relays and informs.
-    const linkedCase = snapshot ? await cases.caseOf(id) : null;
+    const linkedCase = snapshot ? state.caseId : null;
     if (linkedCase && inbound.type === 'message' && userEntry) {
       const kase = await cases.get(linkedCase);
       if (kase && kase.status !== 'resolved') {
-        return this.relayToAgent(id, kase, userEntry, replies, snapshot, started);
+        return this.relayToAgent(id, kase, userEntry, replies, snapshot, record, started);
       }
     }
 
@@ -178,21 +183,22 @@ export class Engine {
     if (history) {
       out.unshift({ type: 'message', text: this.deps.renderer.t('common:welcomeBack', locale), locale, history });
     }
-    const pending = await sessions.drainOutbox(id);
-
+    // On a handoff turn the earlier entries went into the transcript with the case.
     const entries: TranscriptEntry[] = [];
+    const at = now.toISOString();
     if (userEntry && !handoff) entries.push(userEntry);
-    if (!handoff) for (const m of out) entries.push({ from: 'bot', text: m.text, at: now.toISOString() });
-    else for (const m of out.filter((o) => o.handoff)) entries.push({ from: 'bot', text: m.text, at: now.toISOString() });
-    await sessions.appendTranscript(id, entries);
-    await sessions.save(id, {
-      dialogVersion: DIALOG_VERSION,
-      snapshot: actor.getPersistedSnapshot(),
-      lastActiveAt: inbound.type === 'message' ? now.getTime() : (record?.lastActiveAt ?? now.getTime()),
-    });
+    for (const m of out) if (!handoff || m.handoff) entries.push({ from: 'bot', text: m.text, at });
+    const commit: TurnCommit = {
+      record: {
+        dialogVersion: DIALOG_VERSION,
+        snapshot: actor.getPersistedSnapshot(),
+        lastActiveAt: inbound.type === 'message' ? now.getTime() : (record?.lastActiveAt ?? now.getTime()),
+      },
+      transcript: entries,
+    };
     actor.stop();
     this.deps.hooks?.turnDone?.({ conversationId: id, state: String(snap.value), locale, ms: performance.now() - started });
-    return [...pending, ...out];
+    return { result: out, commit };
   }
 
   private renderReply(reply: Reply, locale: Locale, ctx: DialogContext): OutMessage {
@@ -232,9 +238,10 @@ export class Engine {
     entry: TranscriptEntry,
     replies: Reply[],
     snapshot: MachineSnapshot | undefined,
+    record: SessionRecord | null,
     started: number,
-  ): Promise<OutMessage[]> {
-    const { sessions, cases } = this.deps.stores;
+  ): Promise<TurnResult> {
+    const { cases } = this.deps.stores;
     const locale = snapshot?.context.locale ?? kase.locale;
     await cases.appendTranscript(kase.caseId, [entry]);
     await this.deps.hooks?.customerMessage?.(kase.caseId, entry);
@@ -245,12 +252,10 @@ export class Engine {
     const ctx = snapshot?.context ?? initialContext({ locale });
     const out = replies.map((r) => this.renderReply(r, locale, ctx));
     const at = entry.at;
-    await sessions.appendTranscript(id, [entry, ...out.map((m) => ({ from: 'bot' as const, text: m.text, at }))]);
-    if (out.length) await cases.appendTranscript(kase.caseId, out.map((m) => ({ from: 'bot' as const, text: m.text, at })));
-    const record = await sessions.load(id);
-    if (record) await sessions.save(id, { ...record, lastActiveAt: Date.parse(at) });
-    const pending = await sessions.drainOutbox(id);
+    const botEntries = out.map((m) => ({ from: 'bot' as const, text: m.text, at }));
+    if (botEntries.length) await cases.appendTranscript(kase.caseId, botEntries);
     this.deps.hooks?.turnDone?.({ conversationId: id, state: 'handedOff', locale, ms: performance.now() - started });
-    return [...pending, ...out];
+    const commit = record ? { record: { ...record, lastActiveAt: Date.parse(at) }, transcript: [entry, ...botEntries] } : null;
+    return { result: out, commit };
   }
 }

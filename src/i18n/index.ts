@@ -71,7 +71,19 @@ export class Renderer {
     return this.i18n.exists(key, { lng: locale });
   }
 
-  t(key: string, locale: Locale, params: Record<string, unknown> = {}): string {
+  // Most replies have no parameters: their text never changes, so it is looked up once.
+  private readonly plain = new Map<string, string>();
+
+  t(key: string, locale: Locale, params?: Record<string, unknown>): string {
+    if (!params || Object.keys(params).length === 0) {
+      const id = `${locale}\u0000${key}`;
+      let text = this.plain.get(id);
+      if (text === undefined) {
+        text = this.i18n.t(key, { lng: locale });
+        this.plain.set(id, text);
+      }
+      return text;
+    }
     return this.i18n.t(key, { lng: locale, ...params });
   }
 
@@ -103,8 +115,11 @@ export class Renderer {
     let text: string;
     if (reply.key === 'misswipe:confirm.summary') text = this.summary(reply, locale);
     else {
-      const params: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(reply.params ?? {})) params[k] = this.formatParam(v, locale);
+      let params: Record<string, unknown> | undefined;
+      if (reply.params) {
+        params = {};
+        for (const [k, v] of Object.entries(reply.params)) params[k] = this.formatParam(v, locale);
+      }
       text = this.t(reply.key, locale, params);
     }
     const out: OutMessage = { type: 'message', text, locale };

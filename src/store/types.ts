@@ -12,9 +12,30 @@ export interface SessionRecord {
   lastActiveAt: number;
 }
 
+/** What a turn starts from: the stored record and the case the conversation was handed off as. */
+export interface TurnState {
+  record: SessionRecord | null;
+  caseId: string | null;
+}
+
+/** What a turn leaves behind: written together with the unlock. */
+export interface TurnCommit {
+  record: SessionRecord;
+  transcript: readonly TranscriptEntry[];
+}
+
 export interface SessionStore {
   /** Runs fn while holding the conversation's lock, across processes for Redis. */
   withLock<T>(conversationId: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * One turn under the conversation's lock, in two round trips on Redis: the lock is taken with
+   * the state loaded, and the commit is written (and pending outbox messages taken) with the
+   * unlock. A throwing fn releases the lock and writes nothing.
+   */
+  runTurn<T>(
+    conversationId: string,
+    fn: (state: TurnState) => Promise<{ result: T; commit: TurnCommit | null }>,
+  ): Promise<{ result: T; pending: OutMessage[] }>;
   load(conversationId: string): Promise<SessionRecord | null>;
   save(conversationId: string, record: SessionRecord): Promise<void>;
   appendTranscript(conversationId: string, entries: readonly TranscriptEntry[]): Promise<void>;

@@ -110,6 +110,36 @@ describe.each(implementations)('%s stores', (_name, make) => {
     expect(order).toHaveLength(5);
   });
 
+  it('when a turn runs, then it sees the stored state, its commit is written and pending messages come back', async () => {
+    const id = `conv-${randomUUID()}`;
+    await stores.sessions.save(id, { dialogVersion: 'v', snapshot: { n: 1 }, lastActiveAt: 1 });
+    await stores.sessions.pushOutbox(id, { type: 'message', text: 'from agent', locale: 'en', from: 'agent' });
+    const { result, pending } = await stores.sessions.runTurn(id, async (state) => ({
+      result: (state.record?.snapshot as { n: number }).n,
+      commit: { record: { dialogVersion: 'v', snapshot: { n: 2 }, lastActiveAt: 2 }, transcript: [{ from: 'user', text: 'hi', at: 'x' }] },
+    }));
+    expect(result).toBe(1);
+    expect(pending.map((m) => m.text)).toEqual(['from agent']);
+    expect((await stores.sessions.load(id))?.snapshot).toEqual({ n: 2 });
+    expect(await stores.sessions.transcript(id)).toEqual([{ from: 'user', text: 'hi', at: 'x' }]);
+  });
+
+  it('when a turn throws, then nothing is written and the lock is free for the next turn', async () => {
+    const id = `conv-${randomUUID()}`;
+    await expect(stores.sessions.runTurn(id, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(await stores.sessions.load(id)).toBeNull();
+    const next = await stores.sessions.runTurn(id, async (state) => ({ result: state.record, commit: null }));
+    expect(next.result).toBeNull();
+  });
+
+  it('when a conversation was handed off, then the turn state carries its case id', async () => {
+    const id = `conv-${randomUUID()}`;
+    const kase = sampleCase();
+    await stores.cases.create(kase, id);
+    const { result } = await stores.sessions.runTurn(id, async (state) => ({ result: state.caseId, commit: null }));
+    expect(result).toBe(kase.caseId);
+  });
+
   it('when a session is deleted, then nothing of it remains', async () => {
     const id = `conv-${randomUUID()}`;
     await stores.sessions.save(id, { dialogVersion: 'v', snapshot: {}, lastActiveAt: 1 });

@@ -2,7 +2,7 @@
 // tests hold the Redis stores to. Entries expire like their Redis counterparts so memory stays flat.
 import type { Case, CaseStatus } from '../../handoff/case-schema';
 import type { OutMessage, TranscriptEntry } from '../../types';
-import type { CaseStore, ClaimResult, HandoffQueue, QueueEntry, Relay, SessionRecord, SessionStore, Stores } from '../types';
+import type { CaseStore, ClaimResult, HandoffQueue, QueueEntry, Relay, SessionRecord, SessionStore, Stores, TurnCommit, TurnState } from '../types';
 import { compareForQueue } from '../queue-order';
 import { KeyedMutex } from './keyed-mutex';
 
@@ -59,7 +59,8 @@ class TtlMap<T> {
 }
 
 interface MemorySession {
-  record: SessionRecord | null;
+  /** JSON, as Redis would hold it: cheaper than structuredClone and never shared by reference. */
+  record: string | null;
   transcript: TranscriptEntry[];
   outbox: OutMessage[];
 }
@@ -68,8 +69,23 @@ export class MemorySessionStore implements SessionStore {
   private readonly mutex = new KeyedMutex();
   readonly entries: TtlMap<MemorySession>;
 
-  constructor(ttlSeconds: number) {
+  constructor(
+    ttlSeconds: number,
+    /** The case store's conversation → case links (one map shared by both stores). */
+    private readonly caseLinks: { get(id: string): string | undefined } = { get: () => undefined },
+  ) {
     this.entries = new TtlMap(() => ttlSeconds * 1000);
+  }
+
+  runTurn<T>(id: string, fn: (state: TurnState) => Promise<{ result: T; commit: TurnCommit | null }>): Promise<{ result: T; pending: OutMessage[] }> {
+    return this.mutex.run(id, async () => {
+      const { result, commit } = await fn({ record: await this.load(id), caseId: this.caseLinks.get(id) ?? null });
+      if (commit) {
+        await this.appendTranscript(id, commit.transcript);
+        await this.save(id, commit.record);
+      }
+      return { result, pending: await this.drainOutbox(id) };
+    });
   }
 
   private entry(id: string): MemorySession {
@@ -84,11 +100,11 @@ export class MemorySessionStore implements SessionStore {
 
   async load(id: string): Promise<SessionRecord | null> {
     const r = this.entries.get(id)?.record;
-    return r ? structuredClone(r) : null;
+    return r ? (JSON.parse(r) as SessionRecord) : null;
   }
 
   async save(id: string, record: SessionRecord): Promise<void> {
-    this.entry(id).record = structuredClone(record);
+    this.entry(id).record = JSON.stringify(record);
   }
 
   async appendTranscript(id: string, entries: readonly TranscriptEntry[]): Promise<void> {
@@ -127,7 +143,7 @@ interface MemoryCase {
 
 export class MemoryCaseStore implements CaseStore {
   private readonly cases: TtlMap<MemoryCase>;
-  private readonly byConversation: TtlMap<string>;
+  readonly byConversation: TtlMap<string>;
 
   constructor(retentionDays: number) {
     const ttl = () => retentionDays * 86_400_000;
@@ -192,9 +208,12 @@ export class MemoryCaseStore implements CaseStore {
   }
 
   async queuePosition(caseId: string): Promise<number | null> {
-    const waiting = await this.list('waiting');
-    const i = waiting.findIndex((c) => c.caseId === caseId);
-    return i < 0 ? null : i + 1;
+    const me = this.cases.get(caseId)?.kase;
+    if (me?.status !== 'waiting') return null;
+    // Count who is ahead instead of sorting the whole queue.
+    let ahead = 0;
+    for (const e of this.cases.values()) if (e.kase.status === 'waiting' && compareForQueue(e.kase, me) < 0) ahead++;
+    return ahead + 1;
   }
 
   private readonly notified: TtlMap<true> = new TtlMap(() => 86_400_000);
@@ -265,8 +284,8 @@ export class MemoryQueue implements HandoffQueue {
 }
 
 export function createMemoryStores(opts: { sessionTtlSeconds: number; caseRetentionDays: number }): Stores {
-  const sessions = new MemorySessionStore(opts.sessionTtlSeconds);
   const cases = new MemoryCaseStore(opts.caseRetentionDays);
+  const sessions = new MemorySessionStore(opts.sessionTtlSeconds, cases.byConversation);
   const relay = new MemoryRelay();
   return {
     sessions,

@@ -6,7 +6,7 @@ import Redis, { type RedisOptions } from 'ioredis';
 import { caseSchema, type Case, type CaseStatus } from '../../handoff/case-schema';
 import { fromRoot } from '../../paths';
 import type { OutMessage, TranscriptEntry } from '../../types';
-import type { CaseStore, ClaimResult, HandoffQueue, QueueEntry, Relay, SessionRecord, SessionStore, Stores } from '../types';
+import type { CaseStore, ClaimResult, HandoffQueue, QueueEntry, Relay, SessionRecord, SessionStore, Stores, TurnCommit, TurnState } from '../types';
 import { makeKeys, type Keys } from './keys';
 
 export class StoreUnavailableError extends Error {
@@ -38,6 +38,8 @@ class Script {
 }
 
 const scripts = {
+  turnOpen: new Script('turn-open'),
+  turnClose: new Script('turn-close'),
   unlock: new Script('unlock'),
   claim: new Script('claim'),
   drain: new Script('drain'),
@@ -97,6 +99,42 @@ export class RedisSessionStore implements SessionStore {
     } finally {
       await scripts.unlock.run(this.redis, [key], [token]).catch(() => undefined);
     }
+  }
+
+  async runTurn<T>(
+    id: string,
+    fn: (state: TurnState) => Promise<{ result: T; commit: TurnCommit | null }>,
+  ): Promise<{ result: T; pending: OutMessage[] }> {
+    const k = this.keys;
+    const token = randomUUID();
+    const deadline = Date.now() + 15_000;
+    let wait = 2;
+    let opened: [string, string] | null = null;
+    for (;;) {
+      opened = (await scripts.turnOpen.run(this.redis, [k.lock(id), k.snapshot(id), k.caseOfConv(id)], [token, 10_000])) as [string, string] | null;
+      if (opened) break;
+      if (Date.now() > deadline) throw new LockTimeoutError('conversation lock busy');
+      await sleep(wait + Math.random() * wait);
+      wait = Math.min(wait * 2, 50);
+    }
+    const state: TurnState = {
+      record: opened[0] ? (JSON.parse(opened[0]) as SessionRecord) : null,
+      caseId: opened[1] || null,
+    };
+    let out: { result: T; commit: TurnCommit | null };
+    try {
+      out = await fn(state);
+    } catch (err) {
+      await scripts.unlock.run(this.redis, [k.lock(id)], [token]).catch(() => undefined);
+      throw err;
+    }
+    const { commit } = out;
+    const pending = (await scripts.turnClose.run(
+      this.redis,
+      [k.lock(id), k.snapshot(id), k.transcript(id), k.outbox(id), k.caseOfConv(id)],
+      [token, this.ttl, commit ? JSON.stringify(commit.record) : '', ...(commit?.transcript ?? []).map((e) => JSON.stringify(e))],
+    )) as string[];
+    return { result: out.result, pending: pending.map((m) => JSON.parse(m) as OutMessage) };
   }
 
   async load(id: string): Promise<SessionRecord | null> {
