@@ -7,9 +7,9 @@ import { benchEngineTurns } from './engine-turn';
 async function main(): Promise<void> {
   const turns = Number(process.env.BENCH_ENGINE_TURNS ?? 20_000) || 20_000;
   // Warm up first so the window holds steady-state turns only.
-  await benchEngineTurns({ turns: 2000, warmupMs: 1000, maxMs: 10_000 });
+  await benchEngineTurns({ turns: 2000, warmupMs: 1000, maxMs: 10_000, parseBench: false });
   const from = Number(process.hrtime.bigint() / 1000n);
-  const r = await benchEngineTurns({ turns, warmupMs: 0, maxMs: 30_000 });
+  const r = await benchEngineTurns({ turns, warmupMs: 0, maxMs: 30_000, parseBench: false });
   const to = Number(process.hrtime.bigint() / 1000n);
   const windowOut = process.env.BENCH_WINDOW_OUT;
   if (windowOut) writeFileSync(windowOut, JSON.stringify({ from, to }));

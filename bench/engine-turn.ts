@@ -36,7 +36,8 @@ export interface EngineTurnResult {
 
 /**
  * Conversations per engine (and memory store) before a fresh one: MemoryCaseStore.queuePosition
- * clones and sorts every waiting case, so without a reset the handoff turn grows with run length.
+ * walks every waiting case (nobody claims them here), so without a reset the handoff turn would
+ * grow with the length of the run.
  */
 export const CONVERSATIONS_PER_STORE = 50;
 
@@ -78,7 +79,7 @@ async function play(engine: Engine, script: BenchScript, time?: (ms: number, kin
  * Runs conversations round-robin over the scripts: `warmupMs` untimed, then timed until
  * `turns` turns or `maxMs` elapsed, whichever first.
  */
-export async function benchEngineTurns(opts: { turns: number; warmupMs: number; maxMs: number }): Promise<EngineTurnResult> {
+export async function benchEngineTurns(opts: { turns: number; warmupMs: number; maxMs: number; parseBench?: boolean }): Promise<EngineTurnResult> {
   const renderer = new Renderer();
   let current = makeEngine(renderer);
   let sinceReset = 0;
@@ -133,8 +134,9 @@ export async function benchEngineTurns(opts: { turns: number; warmupMs: number; 
   const parse = new Samples();
   const now = new Date();
   const engine = current.engine;
-  for (let k = 0; k < 200; k++) for (const t of texts) engine.parse(t, now);
-  for (let k = 0; k < 300; k++) {
+  const rounds = opts.parseBench === false ? 0 : 300;
+  for (let k = 0; k < Math.min(rounds, 200); k++) for (const t of texts) engine.parse(t, now);
+  for (let k = 0; k < rounds; k++) {
     for (const t of texts) {
       const t0 = performance.now();
       engine.parse(t, now);

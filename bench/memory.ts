@@ -11,6 +11,8 @@ const MB = 1024 * 1024;
 export interface MemSnapshot {
   rssMb: number;
   heapUsedMb: number;
+  /** V8 heap committed (what GC keeps reserved): most of RSS beyond the live heap. */
+  heapTotalMb: number;
   externalMb: number;
   gcRan: boolean;
 }
@@ -29,12 +31,14 @@ export interface RssResult {
   heapGrowthMb: number;
   /** RSS and heap (no forced GC) every tenth of the way: a plateau vs a steady climb. */
   series: { conversations: number; rssMb: number; heapUsedMb: number }[];
+  /** Last minus first point of the series: growth once the working set has settled. */
+  seriesRssGrowthMb: number | null;
   drive: DriveResult;
 }
 
 async function snap(child: ChildHandle, gc: boolean): Promise<MemSnapshot> {
   const s = await child.stats(gc);
-  return { rssMb: round(s.rss / MB, 1), heapUsedMb: round(s.heapUsed / MB, 1), externalMb: round(s.external / MB, 1), gcRan: s.gcRan };
+  return { rssMb: round(s.rss / MB, 1), heapUsedMb: round(s.heapUsed / MB, 1), heapTotalMb: round(s.heapTotal / MB, 1), externalMb: round(s.external / MB, 1), gcRan: s.gcRan };
 }
 
 /** Warm up, read RSS (after a forced GC when --expose-gc), drive `count` conversations, read again. */
@@ -55,6 +59,8 @@ export async function measureRss(child: ChildHandle, o: { count: number; concurr
     },
   });
   const series = await Promise.all(pending);
+  const first = series[0];
+  const last = series[series.length - 1];
   const rssAfterNoGc = await snap(child, false);
   const after = await snap(child, true);
   return {
@@ -69,6 +75,7 @@ export async function measureRss(child: ChildHandle, o: { count: number; concurr
     rssGrowthMb: round(after.rssMb - before.rssMb, 1),
     heapGrowthMb: round(after.heapUsedMb - before.heapUsedMb, 1),
     series,
+    seriesRssGrowthMb: first && last && last !== first ? round(last.rssMb - first.rssMb, 1) : null,
     drive,
   };
 }

@@ -102,11 +102,13 @@ async function main(): Promise<void> {
   log(`profile: ${path.relative(ROOT, files.profile)}; summary: bench/results/${name}.top.txt`);
 }
 
-process.once('SIGINT', () => {
-  killAllChildren();
-  engineChild?.kill('SIGKILL');
-  void (redis?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
-});
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(sig, () => {
+    killAllChildren();
+    engineChild?.kill('SIGKILL');
+    void (redis?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+  });
+}
 main().then(
   () => process.exit(0),
   (err: unknown) => {

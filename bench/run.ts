@@ -113,11 +113,13 @@ async function main(): Promise<void> {
     await redisServer?.stop();
     redisServer = null;
   };
-  process.once('SIGINT', () => {
-    log('interrupted: stopping children and redis-server');
-    killAllChildren();
-    void (redisServer?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
-  });
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(sig, () => {
+      log(`${sig}: stopping children and redis-server`);
+      killAllChildren();
+      void (redisServer?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+    });
+  }
 
   try {
     // 1. In-process engine turn (also records each script's text sequence for the echo baseline).
@@ -182,7 +184,7 @@ async function main(): Promise<void> {
       count: CFG.memConversations,
       concurrency: CFG.memConcurrency,
       turns: CFG.memTurns,
-      warmup: Math.min(1000, Math.max(100, Math.round(CFG.memConversations / 20))),
+      warmup: Math.min(2000, Math.max(100, Math.round(CFG.memConversations / 10))),
       maxMs: CFG.memMaxSeconds * 1000,
     });
     log(`RSS ${rss.before.rssMb} → ${rss.after.rssMb} MB (heap ${rss.before.heapUsedMb} → ${rss.after.heapUsedMb} MB) in ${rss.drive.ms} ms, errors ${rss.drive.errors}`);
@@ -229,9 +231,12 @@ async function main(): Promise<void> {
       redisAtEnd: { usedMemoryMb: redisUsedMb, keys: redisKeys },
     };
     mkdirSync(RESULTS, { recursive: true });
-    writeFileSync(path.join(RESULTS, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+    // A smoke run never overwrites the full run's results.
+    const base = smoke ? 'smoke' : 'latest';
+    writeFileSync(path.join(RESULTS, `${base}.json`), `${JSON.stringify(results, null, 2)}\n`);
     const md = markdown(results);
-    writeFileSync(path.join(RESULTS, 'latest.md'), md);
+    writeFileSync(path.join(RESULTS, `${base}.md`), md);
+    log(`wrote bench/results/${base}.json and ${base}.md`);
     process.stdout.write(`\n${md}`);
   } finally {
     await stopAll();
@@ -292,8 +297,8 @@ function markdown(r: {
   L.push('');
   const m = r.rss;
   L.push(
-    `Server RSS over ${m.conversations} Redis conversations × ${m.turnsPerConversation} turns (concurrency ${m.concurrency}, after ${m.warmupConversations} warm-up, forced GC before readings${m.drive.timedOut ? `; STOPPED BY THE ${r.config.memMaxSeconds} s CAP before ${r.config.memConversations}` : ''}): ${f(m.before.rssMb)} → ${f(m.after.rssMb)} MB (growth ${f(m.rssGrowthMb)} MB; heap ${f(m.before.heapUsedMb)} → ${f(m.after.heapUsedMb)} MB; without GC ${f(m.rssBeforeNoGcMb)} → ${f(m.rssAfterNoGcMb)} MB) in ${(m.drive.ms / 1000).toFixed(1)} s, ${m.drive.turns} turns, errors ${m.drive.errors}${kinds(m.drive.errorsByKind)}. ` +
-      `RSS along the way (MB, no GC): ${m.series.map((x) => `${x.conversations}: ${f(x.rssMb, 0)}`).join(', ')}.`,
+    `Server RSS over ${m.conversations} Redis conversations × ${m.turnsPerConversation} turns (concurrency ${m.concurrency}, after ${m.warmupConversations} warm-up, forced GC before readings${m.drive.timedOut ? `; STOPPED BY THE ${r.config.memMaxSeconds} s CAP before ${r.config.memConversations}` : ''}): ${f(m.before.rssMb)} → ${f(m.after.rssMb)} MB (growth ${f(m.rssGrowthMb)} MB; live heap ${f(m.before.heapUsedMb)} → ${f(m.after.heapUsedMb)} MB, V8 heap committed ${f(m.before.heapTotalMb)} → ${f(m.after.heapTotalMb)} MB; without GC ${f(m.rssBeforeNoGcMb)} → ${f(m.rssAfterNoGcMb)} MB) in ${(m.drive.ms / 1000).toFixed(1)} s, ${m.drive.turns} turns, errors ${m.drive.errors}${kinds(m.drive.errorsByKind)}. ` +
+      `RSS along the way (MB, no GC): ${m.series.map((x) => `${x.conversations}: ${f(x.rssMb, 0)}`).join(', ')} — ${f(m.seriesRssGrowthMb)} MB from the first tenth to the end; heap (no GC) ${m.series.map((x) => f(x.heapUsedMb, 0)).join(', ')} MB.`,
   );
   L.push('');
   L.push('| goal | measured | met |');

@@ -102,6 +102,9 @@ export function summarise(profile: CpuProfile, maps: Record<string, SourceMapPay
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
   const byArea = new Map<string, number>();
+  // Native and node-internal frames charged to the nearest package or project caller (who asked).
+  const byOwner = new Map<string, number>();
+  const owned = (area: string) => area.startsWith('pkg:') || area.startsWith('src') || area.startsWith('dialogs') || area.startsWith('bench');
   let busy = 0;
   for (let i = 0; i < samples.length; i++) {
     t += timeDeltas[i] ?? 0;
@@ -114,6 +117,17 @@ export function summarise(profile: CpuProfile, maps: Record<string, SourceMapPay
     if (!f) continue;
     self.set(f.key, (self.get(f.key) ?? 0) + dt);
     byArea.set(f.area, (byArea.get(f.area) ?? 0) + dt);
+    let owner = f.area;
+    if (!owned(owner) && !f.name.startsWith('(')) {
+      for (let cur = parent.get(id); cur !== undefined; cur = parent.get(cur)) {
+        const a = info.get(cur)?.area;
+        if (a && owned(a)) {
+          owner = a;
+          break;
+        }
+      }
+    }
+    byOwner.set(owner, (byOwner.get(owner) ?? 0) + dt);
     if (f.name !== '(idle)') busy += dt;
     const seen = new Set<string>();
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
@@ -143,6 +157,11 @@ export function summarise(profile: CpuProfile, maps: Record<string, SourceMapPay
   L.push('');
   L.push('self time by area:');
   for (const [a, v] of [...byArea.entries()].filter(([a]) => a !== '(idle)').sort((x, y) => y[1] - x[1]).slice(0, 20)) {
+    L.push(`${ms(v)} ${pct(v)}  ${a}`);
+  }
+  L.push('');
+  L.push('self time by owner (native/node-internal time charged to the nearest package or project caller):');
+  for (const [a, v] of [...byOwner.entries()].filter(([a]) => a !== '(idle)').sort((x, y) => y[1] - x[1]).slice(0, 20)) {
     L.push(`${ms(v)} ${pct(v)}  ${a}`);
   }
   L.push('');

@@ -13,6 +13,7 @@ export class Metrics {
   readonly rejected: Counter<'reason'>;
   /** Last state per conversation seen recently; pruned after the idle timeout. */
   private readonly open = new Map<string, { at: number; state: string; locale: string }>();
+  private sincePrune = 0;
 
   constructor(private readonly idleMs: number) {
     collectDefaultMetrics({ register: this.registry, prefix: 'swipedesk_' });
@@ -45,9 +46,12 @@ export class Metrics {
     this.turns.inc({ type });
     this.latency.observe(info.ms / 1000);
     this.open.set(conversationKey, { at: Date.now(), state: info.state, locale: info.locale });
+    // Pruned on scrape and also every 1000 turns, so the map stays bounded with no scraper.
+    if (++this.sincePrune >= 1000) this.prune(Date.now());
   }
 
   private prune(now: number): void {
+    this.sincePrune = 0;
     for (const [k, v] of this.open) {
       if (now - v.at > this.idleMs) {
         if (v.state !== 'handedOff' && v.state !== 'closed') this.dropOff.inc({ state: v.state, locale: v.locale });

@@ -31,7 +31,8 @@ export class Dispatcher {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private readonly attempts = new Map<string, { n: number; nextAt: number }>();
-  private lastWaitScan = 0;
+  /** Cases this dispatcher read from the queue, by when their "still waiting" notice is due. */
+  private readonly due = new Map<string, number>();
 
   constructor(private readonly o: DispatcherOptions) {}
 
@@ -54,13 +55,13 @@ export class Dispatcher {
     try {
       const { queue } = this.o.stores;
       const entries = [...(await queue.reclaim(this.consumer, 30_000, 20)), ...(await queue.read(this.consumer, 20))];
-      for (const e of entries) if (!this.attempts.has(JSON.stringify(e))) await this.handle(e, now);
+      for (const e of entries) {
+        if (!this.due.has(e.caseId)) this.due.set(e.caseId, now.getTime() + this.o.agentWaitSeconds * 1000);
+        if (!this.attempts.has(JSON.stringify(e))) await this.handle(e, now);
+      }
       // Entries waiting for a retry are re-tried from our own pending map.
       for (const [id, a] of this.attempts) if (a.nextAt <= now.getTime()) await this.handle(JSON.parse(id) as QueueEntry, now);
-      if (now.getTime() - this.lastWaitScan >= 5000) {
-        this.lastWaitScan = now.getTime();
-        await this.noticeWaiting(now);
-      }
+      await this.noticeWaiting(now);
     } catch (err) {
       this.o.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'dispatcher pass failed');
     }
@@ -108,21 +109,26 @@ export class Dispatcher {
     }
   }
 
-  /** Cases nobody claimed in time: tell the customer once that the case is saved and when to expect contact. */
+  /**
+   * Cases nobody claimed in time: tell the customer once that the case is saved and when to
+   * expect contact. Only cases this dispatcher read are looked at (each queue entry goes to one
+   * dispatcher), so the cost follows new cases, not the length of the queue.
+   */
   private async noticeWaiting(now: Date): Promise<void> {
     const { cases, sessions, relay } = this.o.stores;
-    const limit = this.o.agentWaitSeconds * 1000;
-    for (const kase of await cases.list('waiting')) {
-      if (now.getTime() - Date.parse(kase.createdAt) < limit) continue;
-      if (!(await cases.markWaitNotified(kase.caseId))) continue;
-      const conv = await cases.conversationOf(kase.caseId);
+    for (const [caseId, dueAt] of this.due) {
+      if (dueAt > now.getTime()) continue;
+      this.due.delete(caseId);
+      const kase = await cases.get(caseId);
+      if (kase?.status !== 'waiting' || !(await cases.markWaitNotified(caseId))) continue;
+      const conv = await cases.conversationOf(caseId);
       if (!conv) continue;
       const next = this.o.isOpen(now) ? null : this.o.nextOpening(now);
       const text = next
-        ? this.o.renderer.t('misswipe:handoff.waitNoticeClosed', kase.locale, { caseId: kase.caseId, nextOpen: next })
-        : this.o.renderer.t('misswipe:handoff.waitNotice', kase.locale, { caseId: kase.caseId });
+        ? this.o.renderer.t('misswipe:handoff.waitNoticeClosed', kase.locale, { caseId, nextOpen: next })
+        : this.o.renderer.t('misswipe:handoff.waitNotice', kase.locale, { caseId });
       const at = now.toISOString();
-      await cases.appendTranscript(kase.caseId, [{ from: 'bot', text, at }]);
+      await cases.appendTranscript(caseId, [{ from: 'bot', text, at }]);
       await sessions.appendTranscript(conv, [{ from: 'bot', text, at }]);
       await sessions.pushOutbox(conv, { type: 'message', text, locale: kase.locale });
       await relay.publish(conv);

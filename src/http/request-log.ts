@@ -6,6 +6,7 @@ import { convHash, type Logger } from '../logger';
 
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
+    if (!logger.isLevelEnabled('info')) return next(); // no ids or hashes to compute for nobody
     const started = process.hrtime.bigint();
     const reqId = req.get('x-request-id')?.slice(0, 64).replace(/[^\w-]/g, '') || randomUUID();
     res.set('x-request-id', reqId);

@@ -93,9 +93,15 @@ const CARD_NEG =
 const CARD_POS =
   /卡(?:片)?(?:一直|还|就|都|现在)?(?:在|带在)(?:我)?(?:的)?(?:身上|手上|手里|身边|钱包里?|包里|这里?|家里?)|卡(?:片)?(?:没丢|没有丢|没掉|一直在|从没离|没离)|卡在我这|\bi (?:still )?(?:have|got|hold) (?:my|the) (?:\w+ )?card\b|\b(?:my |the )?card(?:'s| is)? (?:still )?(?:with me|on me|in my (?:wallet|purse|pocket|hand|possession|bag)|right here|here|safe)\b|\bcard never left\b|\bnever lost (?:my|the) card\b|\bstill (?:have|got) (?:my|the|it)\b.*\bcard\b|\bcard in my possession\b/;
 
+// A whole message that is only a place ("在我身上", "in my pocket") answers the one question this
+// bot asks about a place: whether the card is with the customer.
+const HERE_ONLY =
+  /^(?:(?:是的?|对|嗯|yes|yeah|yep)[,，\s]*)?(?:卡(?:片)?)?(?:还|一直|就|都)?(?:在|带着|带在)(?:我)?(?:的)?(?:身上|身边|手上|手里|钱包里?|包里|这里?|这儿)(?:呢|啊|的|了)*$|^(?:yes,? )?(?:it'?s |it is )?(?:still )?(?:in my (?:pocket|wallet|purse|bag|hand)|on me|with me|right here)\b/;
+const NOT_HERE_ONLY = /^(?:卡(?:片)?)?(?:不在|没在|没带在)(?:我)?(?:的)?(?:身上|身边|手上|手里|钱包里?|包里)|^(?:it'?s |it is )?not (?:with me|on me|in my (?:pocket|wallet|purse|bag))\b/;
+
 function cardInPossession(t: string): boolean | null {
-  if (CARD_NEG.test(t)) return false;
-  if (CARD_POS.test(t)) return true;
+  if (CARD_NEG.test(t) || NOT_HERE_ONLY.test(t)) return false;
+  if (CARD_POS.test(t) || HERE_ONLY.test(t)) return true;
   return null;
 }
 

@@ -29,6 +29,17 @@ describe('reviewed phrasings', () => {
     expect(parse(text, opts).intents.yesNo).toBe(yn);
   });
 
+  it.each([
+    ['在我身上', true],
+    ['在身边呢', true],
+    ['it is in my pocket', true],
+    ['不在身边', false],
+    ["it's not with me", false],
+  ] as const)('when asked about the card, "%s" means in possession = %s', (text, has) => {
+    expect(parse(text, opts).entities.cardInPossession).toBe(has);
+    expect(parse(text, opts).entities.merchantName).toBeNull();
+  });
+
   it.each(['刚才付款的时候POS机卡住了', 'Got charged for something I bought in June just now'])(
     'when "%s" names no shop, then no merchant name is invented',
     (text) => {

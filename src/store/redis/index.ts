@@ -208,7 +208,8 @@ export class RedisCaseStore implements CaseStore {
   }
 
   async create(kase: Case, conversationId: string): Promise<void> {
-    const valid = caseSchema.parse(kase);
+    // buildCase validated it already; a store must still refuse anything else.
+    const valid = kase.schemaVersion === 1 ? kase : caseSchema.parse(kase);
     const { transcript, status, assignedTo, assignedAt, resolvedAt, ...body } = valid;
     const hash = this.keys.caseHash(kase.caseId);
     const tkey = this.keys.caseTranscript(kase.caseId);
