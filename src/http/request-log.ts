@@ -6,10 +6,10 @@ import { convHash, type Logger } from '../logger';
 
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
-    if (!logger.isLevelEnabled('info')) return next(); // no ids or hashes to compute for nobody
-    const started = process.hrtime.bigint();
     const reqId = req.get('x-request-id')?.slice(0, 64).replace(/[^\w-]/g, '') || randomUUID();
     res.set('x-request-id', reqId);
+    if (!logger.isLevelEnabled('info')) return next(); // no timing or hashing for nobody
+    const started = process.hrtime.bigint();
     res.on('finish', () => {
       const user = (req.body as { user?: unknown } | undefined)?.user;
       logger.info(
