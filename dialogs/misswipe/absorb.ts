@@ -194,8 +194,11 @@ export function absorb(ctx: DialogContext, parsed: Parsed): DialogContext {
     next.correctionRejected = target;
   }
 
-  // A message that corrected something else is not a miss on the current question.
+  // A message that corrected something else, or restated what is known ("顾客" again), is not a
+  // miss on the current question: the question is asked again without an error hint.
+  const restated = Boolean(it.role || it.category) || Object.keys(stated).length > 0;
   if ((next.corrected.length > 0 || next.correctionRejected) && outcome.kind === 'invalid') outcome = { kind: 'nothing' };
+  else if (restated && outcome.kind === 'invalid') outcome = { kind: 'invalid', hint: null }; // still a miss
   if (outcome.kind === 'filled' && asking) next.answered.push(asking);
   next.outcome = outcome;
   return next;

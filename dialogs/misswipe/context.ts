@@ -33,7 +33,7 @@ export interface SlotValues {
 export type Outcome =
   | { kind: 'filled' }
   | { kind: 'skipped' }
-  | { kind: 'invalid'; hint: string }
+  | { kind: 'invalid'; hint: string | null } // null: ask again without an error hint
   | { kind: 'nothing' };
 
 export interface DialogContext {

@@ -162,10 +162,10 @@ export const misswipeMachine = setup({
       enqueue.assign({ asking: slot });
       enqueue.emit({ type: 'reply', reply: question(slot, context) });
     }),
-    reprompt: emit(({ context }) => ({
-      type: 'reply' as const,
-      reply: { key: context.outcome.kind === 'invalid' ? context.outcome.hint : 'misswipe:reprompt.choice' },
-    })),
+    reprompt: enqueueActions(({ context, enqueue }) => {
+      const hint = context.outcome.kind === 'invalid' ? context.outcome.hint : 'misswipe:reprompt.choice';
+      if (hint) enqueue.emit({ type: 'reply', reply: { key: hint } });
+    }),
     noteGaveUp: emit(() => ({ type: 'reply' as const, reply: { key: 'misswipe:gaveUp' } })),
     noteCorrections: enqueueActions(({ context, enqueue }) => {
       for (const field of context.corrected) {

@@ -140,6 +140,14 @@ describe('slot validation', () => {
     expect(d.context.givenUp).toContain('amountCharged');
   });
 
+  it('when the user restates something already known instead of answering, then the question comes again without an error hint', () => {
+    const d = new DialogDriver();
+    say(d, 'x', { lang: 'zh-CN', intents: { role: 'cardholder', category: 'duplicate_charge' } });
+    const s = say(d, '顾客', { intents: { role: 'cardholder' } });
+    expect(s.keys).toEqual(['misswipe:ask.when.cardholder']);
+    expect(d.context.attempts).toBe(1);
+  });
+
   it('when a date in the future is given, then the future hint is given', () => {
     const d = new DialogDriver();
     say(d, 'x', { lang: 'en', intents: { role: 'cardholder', category: 'wrong_card' } });
