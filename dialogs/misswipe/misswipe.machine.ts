@@ -31,8 +31,10 @@ function question(slot: SlotName, ctx: DialogContext): Reply {
     const optional = ctx.category ? isOptional(role, ctx.category, slot) : false;
     const skip: Choice[] = optional || spec.kind !== 'choice' ? [{ label: 'common:choice.skip', payload: 'skip' }] : [];
     const choices = spec.choices ? [...spec.choices, ...skip] : optional ? skip : undefined;
+    // Someone who does not recognise a charge did not "pay": those two questions are worded apart.
+    const variant = ctx.category === 'unrecognized_charge' && (slot === 'when' || slot === 'amountCharged') ? 'fraud' : role;
     return {
-      key: `misswipe:ask.${slot}.${role}`,
+      key: `misswipe:ask.${slot}.${variant}`,
       ...(choices ? { choices } : {}),
       expecting: { slot, kind: spec.kind },
     };
