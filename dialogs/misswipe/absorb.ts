@@ -41,8 +41,11 @@ type Candidates = Partial<SlotValues>;
 
 const sameMoney = (a: Money, b: Money) => a.minor === b.minor && a.currency === b.currency;
 
+/** Categories where a second, different amount is the price that should have been charged. */
+const TWO_AMOUNTS: readonly (string | null)[] = ['wrong_amount', 'currency_conversion'];
+
 /** Values the message states outright, whatever was asked. */
-function statedValues(parsed: Parsed, asking: SlotName | null): Candidates {
+function statedValues(parsed: Parsed, asking: SlotName | null, category: string | null): Candidates {
   const e = parsed.entities;
   const c: Candidates = {};
   for (const m of e.money) {
@@ -52,9 +55,11 @@ function statedValues(parsed: Parsed, asking: SlotName | null): Candidates {
   const plain = e.money.filter((m) => m.role === null).map((m) => m.value);
   if (plain[0]) {
     // An amount with no wording around it answers the amount question being asked, or else
-    // is the amount charged: that is what people lead with.
+    // is the amount charged: that is what people lead with. Next to a charged amount, in a
+    // wrong-amount story ("68块的东西刷了680"), it is the price.
     if (asking === 'amountExpected' && !c.amountExpected) c.amountExpected = plain[0];
     else if (!c.amountCharged) c.amountCharged = plain[0];
+    else if (!c.amountExpected && TWO_AMOUNTS.includes(category) && !sameMoney(plain[0], c.amountCharged)) c.amountExpected = plain[0];
     else if (!c.amountExpected && plain[1]) c.amountExpected = plain[1];
   }
   if (e.when?.ok) c.when = e.when.value;
@@ -151,7 +156,7 @@ export function absorb(ctx: DialogContext, parsed: Parsed): DialogContext {
   // A charge the person does not recognise is reported by the cardholder (design.md step 4).
   if (next.category === 'unrecognized_charge' && !next.role) next.role = 'cardholder';
 
-  const stated = statedValues(parsed, asking);
+  const stated = statedValues(parsed, asking, next.category);
   const asked = isDetailSlot(asking) ? asking : null;
   const answer: Candidates = asked && stated[asked] === undefined ? bareAnswer(asked, parsed) : {};
   const candidates: Candidates = { ...stated, ...answer };

@@ -180,6 +180,9 @@ const UNRECOGNIZED = rule(new RegExp(
     '冒名',
     '未经(?:我)?(?:的)?(?:同意|允许|授权)',
     '(?:我|人)(?:一直|都|明明)?在国内.{0,12}(?:境外|国外)|(?:境外|国外).{0,16}(?:我|人)(?:一直|都|明明)?在国内',
+    // An alibi: charged abroad while "I was in Shanghai all along".
+    '(?:境外|国外|海外).{0,20}(?:我|人|本人)(?:本人)?(?:一直|都|明明|根本|当时)+(?:人)?在(?!国外|境外|海外)',
+    '(?:我|人|本人)(?:一直|都|明明|根本|当时)+(?:人)?在(?!国外|境外|海外).{0,12}(?:境外|国外|海外).{0,8}(?:被刷|扣|消费)',
     '欺诈',
     '可疑(?:的)?(?:交易|扣款|消费)',
     '不明(?:的)?(?:扣款|消费|交易)',
@@ -316,7 +319,7 @@ const DUPLICATE = rule(new RegExp(
     // en
     '\\bdouble[- ]?(?:charged?|charging|billed|billing|swiped|dipped|tapped|debited|deducted|posted|payment)\\b',
     '\\bduplicated?\\b(?! (?:receipt|copy|card))',
-    '\\b(?:charged?|charging|billed|debited|ran|run|swiped|tapped|dipped|hit|taken|took|deducted|processed|went through|gone through|shows? up|showing up|showed up|appears?|appearing|appeared|posted|rang|rung|paying|paid for|charges?|transactions?)\\b[^.!?]{0,28}\\b(?:twice|two times|2 times|three times|3 times|\\d+ times|multiple times|more than once|2x|x2)\\b',
+    '\\b(?:charged?|charging|billed|debited|ran|run|pushed|pushes|sent|re-?sent|resent|submitted|uploaded|swiped|tapped|dipped|hit|taken|took|deducted|processed|went through|gone through|shows? up|showing up|showed up|appears?|appearing|appeared|posted|rang|rung|paying|paid for|charges?|transactions?)\\b[^.!?]{0,28}\\b(?:twice|two times|2 times|three times|3 times|\\d+ times|multiple times|more than once|2x|x2)\\b',
     '\\b(?:two|2|three|3) (?:identical|duplicate|same|similar|matching) (?:charges|transactions|payments|debits)',
     '\\bsame (?:charge|transaction|payment|amount|purchase) (?:twice|two times|2 times|again)',
   ].join('|'),

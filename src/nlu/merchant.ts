@@ -30,7 +30,10 @@ const ZH_LABELLED = new RegExp(
 );
 const ZH_STAFF = new RegExp(`(?:^|[，,。！!？?；;\\s]|是|在)(${ZH_NAME}{2,24}?)的?(?:收银员|收银台|店员|服务员|pos机|POS机|刷卡机)`);
 const ZH_LEAD_NOISE = /^(?:一家|一个|那家|这家|某家|某个|附近的|楼下的|门口的|旁边的|对面的|那个|这个)/;
-const ZH_NOT_NAME = /[刷扣付了吗呢吧啊我你他她它们哪么钱元块笔次个]|昨天|今天|前天|上午|下午|晚上|中午|早上|工作日|小时|分钟|时候|当时|刚才|刚刚|卡住|死机|身上|身边|手上|手里|钱包|包里/;
+// Places people are in, not shops they paid ("我人一直在上海").
+const ZH_PLACES =
+  /^(?:北京|上海|广州|深圳|天津|重庆|杭州|南京|成都|武汉|西安|苏州|厦门|青岛|大连|长沙|郑州|沈阳|昆明|合肥|福州|济南|香港|澳门|台湾|台北|国内|国外|境外|海外|中国|美国|日本|韩国|英国|法国|德国|泰国|新加坡|欧洲|外地|老家|本地|当地)(?:市|省)?$|[省国]$/;
+const ZH_NOT_NAME = /[刷扣付了吗呢吧啊我你他她它们哪么钱元块笔次个]|昨天|今天|前天|上午|下午|晚上|中午|早上|工作日|小时|分钟|时候|当时|刚才|刚刚|卡住|死机|身上|身边|手上|手里|钱包|包里|国外|境外|海外|国内/;
 
 // ------------------------------------------------------------------------------- English
 
@@ -76,7 +79,7 @@ function cleanZh(raw: string): string | null {
   if (name.length < 2 && !/^[\u4e00-\u9fff]$/.test(name)) return null;
   if (name.length < 2) return null;
   if (ZH_NOT_NAME.test(name) || /^\d+$/.test(name)) return null;
-  if (GENERIC.has(name.toLowerCase())) return null;
+  if (GENERIC.has(name.toLowerCase()) || ZH_PLACES.test(name)) return null;
   name = name.slice(0, MAX_NAME);
   return name;
 }

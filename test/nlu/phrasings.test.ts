@@ -12,6 +12,8 @@ describe('reviewed phrasings', () => {
     ['服务员把我的卡和我朋友的卡搞混了', 'wrong_card'],
     ['They charged me in GBP when I was in Spain', 'currency_conversion'],
     ['the cashier mixed up our cards', 'wrong_card'],
+    ['我的信用卡在国外被刷了3000多美元，我人一直在上海', 'unrecognized_charge'],
+    ["Our terminal went offline and when it came back it pushed a customer's sale through twice", 'duplicate_charge'],
   ])('when someone writes "%s", then the category is %s', (text, category) => {
     expect(parse(text, opts).intents.category).toBe(category);
   });
@@ -40,7 +42,7 @@ describe('reviewed phrasings', () => {
     expect(parse(text, opts).entities.merchantName).toBeNull();
   });
 
-  it.each(['刚才付款的时候POS机卡住了', 'Got charged for something I bought in June just now'])(
+  it.each(['刚才付款的时候POS机卡住了', '我人一直在上海', 'Got charged for something I bought in June just now'])(
     'when "%s" names no shop, then no merchant name is invented',
     (text) => {
       expect(parse(text, opts).entities.merchantName).toBeNull();
