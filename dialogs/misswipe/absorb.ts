@@ -62,7 +62,9 @@ function statedValues(parsed: Parsed, asking: SlotName | null, category: string 
     else if (!c.amountExpected && TWO_AMOUNTS.includes(category) && !sameMoney(plain[0], c.amountCharged)) c.amountExpected = plain[0];
     else if (!c.amountExpected && plain[1]) c.amountExpected = plain[1];
   }
-  if (e.when?.ok) c.when = e.when.value;
+  // In a late-presentment story the dates mentioned are when the charge showed up, not when
+  // the customer paid: the transaction date is taken only as the answer to its own question.
+  if (e.when?.ok && (category !== 'late_presentment' || asking === 'when')) c.when = e.when.value;
   if (e.last4) c.cardLast4 = e.last4;
   else if (parsed.redaction.last4) c.cardLast4 = parsed.redaction.last4;
   if (e.count !== null) c.chargeCount = e.count;

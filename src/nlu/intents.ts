@@ -432,7 +432,7 @@ const LATE_DIRECT_EN =
 const LATE_OLD_EN =
   /\b(?:months?|weeks?|years?) ago\b|\blast (?:year|spring|summer|fall|autumn|winter)\b|\bback in\b|\bin (?:january|february|march|april|june|july|august|september|october|november|december)\b|\blong ago\b|\bold (?:purchase|charge|transaction|bill|order)|\ba (?:long )?while (?:ago|back)\b|\bages ago\b|\b(?:months?|weeks?|years?) back\b/;
 const LATE_CUE_EN =
-  /\b(?:only|just|finally|suddenly)\b[^.!?]{0,25}\b(?:post|show|appear|hit|charg|bill|process|came|come|went|go|clear)|\b(?:posting|posted|showed up|shows up|appeared|appears|hit|charged|billed|cleared) (?:\w+ ){0,3}(?:now|today|this week|yesterday|recently)\b|\bonly now\b/;
+  /\b(?:seeing|see|saw|got|getting|found|noticed) (?:a |an |this |the )?(?:new )?(?:charge|transaction|debit|payment)\b[^.!?]{0,20}\b(?:today|now|this week|yesterday|recently)\b|\b(?:only|just|finally|suddenly)\b[^.!?]{0,25}\b(?:post|show|appear|hit|charg|bill|process|came|come|went|go|clear)|\b(?:posting|posted|showed up|shows up|appeared|appears|hit|charged|billed|cleared) (?:\w+ ){0,3}(?:now|today|this week|yesterday|recently)\b|\bonly now\b/;
 
 // ---- wrong_card
 const WRONG_CARD = rule(new RegExp(
@@ -450,6 +450,8 @@ const WRONG_CARD = rule(new RegExp(
     '换成.{0,6}(?:自己|我)的',
     '其他的?卡',
     '(?:想|要|打算|准备)(?:用|刷)?.{0,10}卡.{0,12}(?:结果|却|但|可|刷了|扣了|用了|付了|刷成|扣到)',
+    '(?:让|叫|请)(?:店员|收银员|服务员|他|她|他们)?(?:刷|用).{0,10}卡.{0,12}(?:结果|却|但|可)',
+    '(?:刷|扣|用)成了?(?:我的)?(?:另一张|信用卡|储蓄卡|借记卡|银行卡)',
     '不小心用了?.{0,8}卡',
     '(?:刷|扣|付|用)的是.{0,8}(?:老公|老婆|妈|爸|朋友|同事|公司|别人|家人|孩子|女儿|儿子|同学)的?卡',
     '\\bwrong (?:[\\w\']+ ){0,2}card\\b',
@@ -495,6 +497,8 @@ const WRONG_AMOUNT = rule(new RegExp(
     '实付',
     '金额错误',
     '价格错误',
+    // "charged me fifty dollars for a ten dollar sandwich": a price set against the charge.
+    '\\bcharged (?:me|us)\\b[^.!?]{1,30}\\bfor (?:a|an|my|the|our|one)\\b[^.!?]{0,12}?(?:\\$\\s?\\d|\\d+(?:\\.\\d+)?[ -]?(?:dollars?|bucks|yuan|euros?|pounds?)|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)[ -]?(?:dollars?|bucks|yuan|euros?|pounds?))',
     // en
     '\\bwrong (?:amount|amt|total|price|sum|figure|number)\\b',
     '\\bincorrect (?:amount|amt|total|price|sum)\\b',

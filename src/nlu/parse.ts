@@ -9,6 +9,7 @@ import { detectFieldMention } from './field';
 import { detectIntents } from './intents';
 import { detectLanguage, detectLanguageSwitch } from './language';
 import { extractMerchantName, parseMerchantAnswer } from './merchant';
+import { HAS_SPELLED_AMOUNT, spellAmounts } from './en-numerals';
 import { extractMoney, parseMoneyAnswer } from './money';
 import { normalize } from './normalize';
 import { redactCardData } from './redact';
@@ -36,8 +37,10 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
   const redaction = redactCardData(normalize(raw));
   const text = redaction.text;
   const cur = opts.defaultCurrency;
-  const numeric = HAS_NUMBER.test(text);
-  const money = numeric ? extractMoney(text, cur) : [];
+  // Amounts written as words are read from a copy with digits; the stored text is untouched.
+  const moneyText = HAS_SPELLED_AMOUNT.test(text) ? spellAmounts(text) : text;
+  const numeric = HAS_NUMBER.test(moneyText);
+  const money = numeric ? extractMoney(moneyText, cur) : [];
   const last4 = extractLast4(text);
   const count = numeric || HAS_COUNT_WORD.test(text) ? extractCount(text) : null;
   const issuer = extractIssuer(text);
@@ -64,7 +67,7 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
     },
     fieldMention: detectFieldMention(text, { hasIssuer: issuer !== null }),
     answers: {
-      money: moneyAnswer(text, money, numeric, cur),
+      money: moneyAnswer(moneyText, money, numeric, cur),
       // parseLast4Answer / parseCountAnswer return the explicit entity first when there is one.
       last4: last4 ?? (numeric ? parseLast4Answer(text) : null),
       count: count ?? (numeric || HAS_COUNT_WORD.test(text) ? parseCountAnswer(text) : null),

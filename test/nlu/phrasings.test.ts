@@ -13,9 +13,17 @@ describe('reviewed phrasings', () => {
     ['They charged me in GBP when I was in Spain', 'currency_conversion'],
     ['the cashier mixed up our cards', 'wrong_card'],
     ['我的信用卡在国外被刷了3000多美元，我人一直在上海', 'unrecognized_charge'],
+    ['They charged me fifty dollars for a ten dollar sandwich', 'wrong_amount'],
+    ["I'm seeing a charge today for a dinner I had back in August", 'late_presentment'],
+    ['我让店员刷我的储蓄卡，结果他刷成了我的信用卡', 'wrong_card'],
     ["Our terminal went offline and when it came back it pushed a customer's sale through twice", 'duplicate_charge'],
   ])('when someone writes "%s", then the category is %s', (text, category) => {
     expect(parse(text, opts).intents.category).toBe(category);
+  });
+
+  it('when amounts are written in words, then they are read as money', () => {
+    const money = parse('They charged me fifty dollars for a ten dollar sandwich', opts).entities.money.map((m) => m.value.minor);
+    expect(money).toEqual([5000, 1000]);
   });
 
   it.each([

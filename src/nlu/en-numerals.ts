@@ -1,0 +1,45 @@
+// English amounts spelled out ("fifty dollars", "twenty-five bucks", "a hundred euros") turned
+// into digits before the money extractor reads them; the stored text keeps the user's words.
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const SCALES: Record<string, number> = { hundred: 100, thousand: 1000 };
+
+const WORD = '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)';
+const CURRENCY = '(?:dollars?|bucks|euros?|pounds?|quid|yuan|rmb|kuai|hkd|usd|eur)';
+const SPELLED = new RegExp(`\\b((?:(?:a|an)[\\s-]+(?=hundred|thousand))?${WORD}(?:[\\s-]+(?:and[\\s-]+)?${WORD})*)\\s+(${CURRENCY})\\b`, 'gi');
+export const HAS_SPELLED_AMOUNT = new RegExp(`\\b${WORD}\\s+${CURRENCY}\\b`, 'i');
+
+/** "twenty-five" → 25, "a hundred and twenty" → 120; null when the words are not one number. */
+export function wordsToNumber(words: string): number | null {
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  const list = words.toLowerCase().split(/[\s-]+/);
+  for (const [i, w] of list.entries()) {
+    if (w === 'and') continue;
+    // "a"/"an" is a number only in "a hundred", "a thousand"; "a ten dollar sandwich" is 10.
+    if ((w === 'a' || w === 'an') && !((list[i + 1] ?? '') in SCALES)) continue;
+    if (w in UNITS) current += UNITS[w] ?? 0;
+    else if (w in TENS) current += TENS[w] ?? 0;
+    else if (w in SCALES) {
+      const scale = SCALES[w] ?? 1;
+      current = (current || 1) * scale;
+      if (scale === 1000) {
+        total += current;
+        current = 0;
+      }
+    } else return null;
+    seen = true;
+  }
+  return seen ? total + current : null;
+}
+
+export function spellAmounts(text: string): string {
+  return text.replace(SPELLED, (whole, words: string, unit: string) => {
+    const n = wordsToNumber(words);
+    return n === null || n === 0 ? whole : `${n} ${unit}`;
+  });
+}
