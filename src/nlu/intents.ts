@@ -615,7 +615,7 @@ const HOLDER_NOUN_ZH_RE = new RegExp(HOLDER_NOUN_ZH, 'g');
 const MERCHANT_NOUN_ZH_RE = new RegExp(MERCHANT_NOUN_ZH, 'g');
 const BARE_ROLE_ZH = new RegExp(`^(?:(?:我|本人)?(?:是)?)?(?:(${HOLDER_NOUN_ZH})|(${MERCHANT_NOUN_ZH}))(?:本人|这边|这方|一方)?$`);
 const SELF_MERCHANT_ZH =
-  /(?:^|[,。]|我(?:们)?(?:自己)?(?:是)?)开(?:了)?(?:一)?(?:家|个|间)?.{0,6}(?:店|超市|餐馆|饭店|酒店|公司|铺|小卖部|摊|馆)的?|我开店|我们?(?:是)?做生意|我(?:们)?(?:是)?(?:在)?(?:店里|柜台|前台)(?:收银|收款)/;
+  /(?:^|[,。]|我(?:们)?(?:自己)?(?:是)?)开(?:了)?(?:一)?(?:家|个|间)?.{0,6}(?:店|超市|餐馆|饭店|酒店|公司|铺|小卖部|摊|馆)的?|我开店|我们?(?:是)?做生意|我(?:们)?(?:是)?(?:在)?(?:店里|柜台|前台)(?:收银|收款)|^我(?:们)?是(?:店里|店家|店铺|门店|商家那边|收款方|收钱的)(?:的)?(?:人|员工)?$/;
 
 const HOLDER_NOUN_EN =
   "(?:one|person|guy|lady|woman|man|girl|customer) (?:who|that) (?:paid|was charged|got charged|got billed|was billed|bought|swiped|made the purchase|used the card)|customers?|cardholders?|card[- ]holders?|card owner|shoppers?|guests?|buyers?|consumers?|clients?|patrons?|purchasers?|account holder|card ?member|the one who paid|the person who paid|the one who was charged|the person who was charged";

@@ -26,6 +26,10 @@ describe('reviewed phrasings', () => {
     expect(money).toEqual([5000, 1000]);
   });
 
+  it.each(['我是店里的', '我们是收钱的'])('when someone says "%s", then they are the merchant', (text) => {
+    expect(parse(text, opts).intents.role).toBe('merchant');
+  });
+
   it.each([
     ['算了重来吧', 'restart'],
   ] as const)('when someone writes "%s", then it means %s', (text, intent) => {
