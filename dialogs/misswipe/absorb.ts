@@ -53,7 +53,12 @@ function statedValues(parsed: Parsed, asking: SlotName | null, category: string 
     else if (m.role === 'expected' && !c.amountExpected) c.amountExpected = m.value;
   }
   const plain = e.money.filter((m) => m.role === null).map((m) => m.value);
-  if (plain[0]) {
+  const [p0, p1] = plain;
+  if (TWO_AMOUNTS.includes(category) && !c.amountCharged && !c.amountExpected && p0 && p1 && !sameMoney(p0, p1)) {
+    // "付了100块，结果显示1000块": people tell the price first, then what was taken.
+    c.amountExpected = p0;
+    c.amountCharged = p1;
+  } else if (plain[0]) {
     // An amount with no wording around it answers the amount question being asked, or else
     // is the amount charged: that is what people lead with. Next to a charged amount, in a
     // wrong-amount story ("68块的东西刷了680"), it is the price.

@@ -189,6 +189,7 @@ const UNRECOGNIZED = rule(new RegExp(
     '来历不明',
     '不知道(?:是)?(?:哪|什么)(?:来|里|家|地方)的?(?:扣款|消费|交易|钱)?',
     '(?:不知道|不清楚|没印象)的(?:一笔)?(?:扣款|消费|交易|扣费)',
+    '(?:这笔|这个|一笔)(?:扣款|消费|交易|钱|扣费).{0,8}(?:不知道|不清楚|搞不懂|不明白|看不懂)(?:是)?(?:什么|啥|哪)',
     // en
     "\\b(?:didn't|did not|never) (?:make|made|authori[sz]e[ds]?|do|buy|bought|purchase[ds]?|order|recogni[sz]e)\\b(?! (?:a|any) (?:mistake|error))",
     "\\b(?:don't|do not|can't|cannot|couldn't) recogni[sz]e",
@@ -497,6 +498,9 @@ const WRONG_AMOUNT = rule(new RegExp(
     '实付',
     '金额错误',
     '价格错误',
+    // Two prices set against each other: "付了100块，结果账单上显示1000块", "the tag said 19.99 but I was charged 199.90".
+    '(?:付了?|买了?|消费了?|标价|价格是?|本来)\\s*\\d[\\d.,]*\\s*(?:块|元|块钱)?.{0,12}(?:结果|但是?|却|可是?).{0,12}(?:显示|扣了?|刷了?|收了?|变成)\\s*\\d',
+    '\\b(?:price|tag|menu|sticker|receipt|total|bill)\\b(?:[^.!?]|\\.(?=\\d)){0,30}\\b(?:but|yet)\\b(?:[^.!?]|\\.(?=\\d)){0,20}\\b(?:charged|billed|took|debited)\\b',
     // "charged me fifty dollars for a ten dollar sandwich": a price set against the charge.
     '\\bcharged (?:me|us)\\b[^.!?]{1,30}\\bfor (?:a|an|my|the|our|one)\\b[^.!?]{0,12}?(?:\\$\\s?\\d|\\d+(?:\\.\\d+)?[ -]?(?:dollars?|bucks|yuan|euros?|pounds?)|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)[ -]?(?:dollars?|bucks|yuan|euros?|pounds?))',
     // en

@@ -90,6 +90,16 @@ describe('over-answering', () => {
     expect(s.state).toBe('confirming');
   });
 
+  it('when a wrong-amount story gives two plain amounts, then the first is the price and the second the charge', () => {
+    const d = new DialogDriver();
+    say(d, '我付了100块，结果账单上显示1000块', {
+      lang: 'zh-CN',
+      intents: { category: 'wrong_amount', role: 'cardholder' },
+      entities: { money: [{ value: cny(100), role: null }, { value: cny(1000), role: null }] },
+    });
+    expect(d.context.slots).toMatchObject({ amountExpected: cny(100), amountCharged: cny(1000) });
+  });
+
   it('when an answer to one question also gives another detail, then both are taken', () => {
     const d = new DialogDriver();
     say(d, 'charged twice', { lang: 'en', intents: { category: 'duplicate_charge', role: 'cardholder' } });
