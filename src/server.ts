@@ -20,6 +20,7 @@ import { requestLog } from './http/request-log';
 import { detectLanguage } from './nlu/language';
 import { createMemoryStores } from './store/memory';
 import { createRedisStores } from './store/redis';
+import { makeTranscriptCodec, type TranscriptCodec } from './store/transcript-codec';
 import type { Stores } from './store/types';
 import type { Locale } from './types';
 
@@ -42,12 +43,18 @@ export interface ServerOptions {
   dispatcherTickMs?: number;
 }
 
-export async function createStores(config: Config, logger: Logger, onRedisError: () => void = () => undefined): Promise<Stores> {
+export async function createStores(
+  config: Config,
+  logger: Logger,
+  onRedisError: () => void = () => undefined,
+  transcriptCodec?: TranscriptCodec,
+): Promise<Stores> {
   const opts = { sessionTtlSeconds: config.SESSION_TTL_SECONDS, caseRetentionDays: config.CASE_RETENTION_DAYS };
   if (!config.REDIS_URL) return createMemoryStores(opts);
   return createRedisStores({
     ...opts,
     url: config.REDIS_URL,
+    transcriptCodec,
     onError: (err) => {
       onRedisError();
       logger.error({ err: err.message }, 'redis unavailable');
@@ -69,8 +76,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     process.stderr.write(`swipedesk: AGENT_TOKEN not set; generated agent token: ${agentToken}\n`);
   }
   const metrics = new Metrics(config.IDLE_TIMEOUT_SECONDS * 1000);
-  const stores = await createStores(config, logger, () => metrics.redisErrors.inc());
   const renderer = new Renderer();
+  const stores = await createStores(config, logger, () => metrics.redisErrors.inc(), makeTranscriptCodec(renderer.knownTexts()));
   const hooks: EngineHooks = {
     ...options.hooks,
     turnDone: (info) => {

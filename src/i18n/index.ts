@@ -53,7 +53,7 @@ export function formatWhen(w: WhenValue, locale: Locale): string {
 export class Renderer {
   private readonly i18n: i18n;
 
-  constructor(resources: Resource = loadResources()) {
+  constructor(private readonly resources: Resource = loadResources()) {
     this.i18n = i18next.createInstance();
     void this.i18n.init({
       resources,
@@ -65,6 +65,25 @@ export class Renderer {
       returnNull: false,
       interpolation: { escapeValue: false }, // text is always rendered as text, never as HTML
     });
+  }
+
+  /**
+   * Every fixed text (no placeholders, no plural forms) of both languages, mapped to a short
+   * reference: what a stored transcript can hold instead of the text itself.
+   */
+  knownTexts(): Map<string, string> {
+    const out = new Map<string, string>();
+    const walk = (lng: Locale, ns: string, tree: unknown, prefix: string) => {
+      if (typeof tree === 'string') {
+        if (!tree.includes('{{') && !/_(?:zero|one|two|few|many|other)$/.test(prefix) && !out.has(tree)) out.set(tree, `${lng}|${ns}:${prefix}`);
+        return;
+      }
+      if (tree && typeof tree === 'object') {
+        for (const [k, v] of Object.entries(tree)) walk(lng, ns, v, prefix ? `${prefix}.${k}` : k);
+      }
+    };
+    for (const lng of LOCALES) for (const [ns, tree] of Object.entries(this.resources[lng] ?? {})) walk(lng, ns, tree, '');
+    return out;
   }
 
   has(key: string, locale: Locale): boolean {

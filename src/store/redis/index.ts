@@ -8,6 +8,7 @@ import { fromRoot } from '../../paths';
 import type { OutMessage, TranscriptEntry } from '../../types';
 import type { CaseStore, ClaimResult, HandoffQueue, QueueEntry, Relay, SessionRecord, SessionStore, Stores, TurnCommit, TurnState } from '../types';
 import { makeKeys, type Keys } from './keys';
+import { makeTranscriptCodec, type TranscriptCodec } from '../transcript-codec';
 
 export class StoreUnavailableError extends Error {
   constructor(cause: unknown) {
@@ -53,6 +54,8 @@ export interface RedisStoreOptions {
   /** Called once per outage (not per command) so logs stay readable. */
   onError?: (err: Error) => void;
   onReady?: () => void;
+  /** Stored form of transcript entries (known bot texts by reference). */
+  transcriptCodec?: TranscriptCodec;
 }
 
 /** Connection options for request-path clients: fail fast instead of queueing while down. */
@@ -75,6 +78,7 @@ export class RedisSessionStore implements SessionStore {
     private readonly redis: Redis,
     private readonly keys: Keys,
     ttlSeconds: number,
+    private readonly codec: TranscriptCodec = makeTranscriptCodec(),
   ) {
     this.ttl = ttlSeconds;
   }
@@ -132,7 +136,7 @@ export class RedisSessionStore implements SessionStore {
     const pending = (await scripts.turnClose.run(
       this.redis,
       [k.lock(id), k.snapshot(id), k.transcript(id), k.outbox(id), k.caseOfConv(id)],
-      [token, this.ttl, commit ? JSON.stringify(commit.record) : '', ...(commit?.transcript ?? []).map((e) => JSON.stringify(e))],
+      [token, this.ttl, commit ? JSON.stringify(commit.record) : '', ...(commit?.transcript ?? []).map((e) => this.codec.encode(e))],
     )) as string[];
     return { result: out.result, pending: pending.map((m) => JSON.parse(m) as OutMessage) };
   }
@@ -156,14 +160,14 @@ export class RedisSessionStore implements SessionStore {
     const key = this.keys.transcript(id);
     await this.redis
       .multi()
-      .rpush(key, ...entries.map((e) => JSON.stringify(e)))
+      .rpush(key, ...entries.map((e) => this.codec.encode(e)))
       .expire(key, this.ttl)
       .exec();
   }
 
   async transcript(id: string): Promise<TranscriptEntry[]> {
     const items = await this.redis.lrange(this.keys.transcript(id), 0, -1);
-    return items.map((s) => JSON.parse(s) as TranscriptEntry);
+    return items.map((s) => this.codec.decode(s));
   }
 
   async pushOutbox(id: string, message: OutMessage): Promise<void> {
@@ -198,6 +202,7 @@ export class RedisCaseStore implements CaseStore {
     private readonly redis: Redis,
     private readonly keys: Keys,
     retentionDays: number,
+    private readonly codec: TranscriptCodec = makeTranscriptCodec(),
   ) {
     this.retentionSeconds = retentionDays * 86_400;
   }
@@ -224,7 +229,7 @@ export class RedisCaseStore implements CaseStore {
       resolvedAt: resolvedAt ?? '',
     });
     m.expire(hash, ttl);
-    if (transcript.length) m.rpush(tkey, ...transcript.map((e) => JSON.stringify(e)));
+    if (transcript.length) m.rpush(tkey, ...transcript.map((e) => this.codec.encode(e)));
     m.expire(tkey, ttl);
     await m.exec();
     // Separate commands, not MULTI: these keys live in other hash slots on a cluster.
@@ -236,9 +241,7 @@ export class RedisCaseStore implements CaseStore {
     const h = await this.redis.hgetall(this.keys.caseHash(caseId));
     if (!h.body || !h.status) return null;
     const transcript = withTranscript
-      ? (await this.redis.lrange(this.keys.caseTranscript(caseId), 0, -1)).map(
-          (s) => JSON.parse(s) as TranscriptEntry,
-        )
+      ? (await this.redis.lrange(this.keys.caseTranscript(caseId), 0, -1)).map((s) => this.codec.decode(s))
       : [];
     const body = JSON.parse(h.body) as Omit<Case, 'status' | 'transcript'>;
     return {
@@ -298,7 +301,7 @@ export class RedisCaseStore implements CaseStore {
 
   async appendTranscript(caseId: string, entries: readonly TranscriptEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await this.redis.rpush(this.keys.caseTranscript(caseId), ...entries.map((e) => JSON.stringify(e)));
+    await this.redis.rpush(this.keys.caseTranscript(caseId), ...entries.map((e) => this.codec.encode(e)));
   }
 
   async conversationOf(caseId: string): Promise<string | null> {
@@ -436,8 +439,8 @@ export async function createRedisStores(opts: RedisStoreOptions): Promise<Stores
   const relay = new RedisRelay(redis, opts.url, keys);
   return {
     redis,
-    sessions: new RedisSessionStore(redis, keys, opts.sessionTtlSeconds),
-    cases: new RedisCaseStore(redis, keys, opts.caseRetentionDays),
+    sessions: new RedisSessionStore(redis, keys, opts.sessionTtlSeconds, opts.transcriptCodec),
+    cases: new RedisCaseStore(redis, keys, opts.caseRetentionDays, opts.transcriptCodec),
     relay,
     queue: new RedisQueue(redis, keys),
     async close() {
