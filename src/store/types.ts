@@ -25,8 +25,6 @@ export interface TurnCommit {
 }
 
 export interface SessionStore {
-  /** Runs fn while holding the conversation's lock, across processes for Redis. */
-  withLock<T>(conversationId: string, fn: () => Promise<T>): Promise<T>;
   /**
    * One turn under the conversation's lock, in two round trips on Redis: the lock is taken with
    * the state loaded, and the commit is written (and pending outbox messages taken) with the

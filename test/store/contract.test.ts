@@ -97,12 +97,13 @@ describe.each(implementations)('%s stores', (_name, make) => {
     const order: number[] = [];
     await Promise.all(
       [1, 2, 3, 4, 5].map((n) =>
-        stores.sessions.withLock(id, async () => {
+        stores.sessions.runTurn(id, async () => {
           inside++;
           maxInside = Math.max(maxInside, inside);
           await new Promise((r) => setTimeout(r, 5));
           order.push(n);
           inside--;
+          return { result: n, commit: null };
         }),
       ),
     );

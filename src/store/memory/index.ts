@@ -94,10 +94,6 @@ export class MemorySessionStore implements SessionStore {
     return e;
   }
 
-  withLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
-    return this.mutex.run(id, fn);
-  }
-
   async load(id: string): Promise<SessionRecord | null> {
     const r = this.entries.get(id)?.record;
     return r ? (JSON.parse(r) as SessionRecord) : null;

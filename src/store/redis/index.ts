@@ -85,26 +85,8 @@ export class RedisSessionStore implements SessionStore {
 
   // A lock with an owner token and an expiry: a crashed instance cannot hold a conversation
   // forever, and only the owner releases it. Chosen over optimistic CAS because a turn renders
-  // replies and appends to the transcript, which must not be done twice on a retry.
-  async withLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
-    const key = this.keys.lock(id);
-    const token = randomUUID();
-    const deadline = Date.now() + 15_000;
-    let wait = 2;
-    for (;;) {
-      const got = await this.redis.set(key, token, 'PX', 10_000, 'NX');
-      if (got === 'OK') break;
-      if (Date.now() > deadline) throw new LockTimeoutError(`conversation lock busy`);
-      await sleep(wait + Math.random() * wait);
-      wait = Math.min(wait * 2, 50);
-    }
-    try {
-      return await fn();
-    } finally {
-      await scripts.unlock.run(this.redis, [key], [token]).catch(() => undefined);
-    }
-  }
-
+  // replies, appends to the transcript and may create a case, which must not happen twice on a
+  // retry.
   async runTurn<T>(
     id: string,
     fn: (state: TurnState) => Promise<{ result: T; commit: TurnCommit | null }>,
