@@ -96,7 +96,7 @@ const CARD_POS =
 // A whole message that is only a place ("在我身上", "in my pocket") answers the one question this
 // bot asks about a place: whether the card is with the customer.
 const HERE_ONLY =
-  /^(?:(?:是的?|对|嗯|yes|yeah|yep)[,，\s]*)?(?:卡(?:片)?)?(?:还|一直|就|都)?(?:在|带着|带在)(?:我)?(?:的)?(?:身上|身边|手上|手里|钱包里?|包里|这里?|这儿)(?:呢|啊|的|了)*$|^(?:yes,? )?(?:it'?s |it is )?(?:still )?(?:in my (?:pocket|wallet|purse|bag|hand)|on me)\b/;
+  /^(?:卡(?:片)?)?(?:还|一直|都)在(?:呢|的|啊|哦)*$|^(?:(?:是的?|对|嗯|yes|yeah|yep)[,，\s]*)?(?:卡(?:片)?)?(?:还|一直|就|都)?(?:在|带着|带在)(?:我)?(?:的)?(?:身上|身边|手上|手里|钱包里?|包里|这里?|这儿)(?:呢|啊|的|了)*$|^(?:yes,? )?(?:it'?s |it is )?(?:still )?(?:in my (?:pocket|wallet|purse|bag|hand)|on me)\b/;
 const NOT_HERE_ONLY = /^(?:卡(?:片)?)?(?:不在|没在|没带在)(?:我)?(?:的)?(?:身上|身边|手上|手里|钱包里?|包里)|^(?:it'?s |it is )?not (?:with me|on me|in my (?:pocket|wallet|purse|bag))\b/;
 
 function cardInPossession(t: string): boolean | null {

@@ -741,7 +741,7 @@ const NOT_NO_ZH = /^(?:没错|没问题|没事|没关系|没什么|无所谓|无
 const ZH_INTERJECTION = /^(?:嗯+|恩+|额+|呃+|哦+)[\s,]*/;
 
 const YES_EN = new RegExp(
-  "^(?:(?:yes+|yep|yeah|yup|yea|ya|yah|y|sure|ok|okay|k|kk|okk|alright|all right|absolutely|definitely|certainly|indeed|affirmative|of course|ofc|uh huh|yes please|sure thing|confirm(?:ed)?|👍)(?:\\s|$)|(?:that'?s|that is|it'?s|it is|thats|all|looks|sounds|seems)\\s+(?:right|correct|good|fine|true|it|perfect)$|(?:correct|right|true|exactly|perfect|great|good|fine|no problem|no worries)$|i (?:did|do|have|still do|still have|kept)(?: (?:it|them|one|that|the (?:\\w+)|my (?:\\w+)|kept it|so))?$|(?:i )?(?:kept|got|have) it$|i'?ve (?:got|kept) it$)",
+  "^(?:(?:yes+|yep|yeah|yup|yea|ya|yah|y|sure|ok|okay|k|kk|okk|alright|all right|absolutely|definitely|certainly|indeed|affirmative|of course|ofc|uh huh|yes please|sure thing|confirm(?:ed)?|👍)(?:\\s|$)|(?:that'?s|that is|it'?s|it is|thats|all|looks|sounds|seems)\\s+(?:right|correct|good|fine|true|it|perfect)$|(?:correct|right|true|exactly|perfect|great|good|fine|no problem|no worries)$|i (?:did|do|have|still do|still have|kept)(?: (?:it|them|one|that|the (?:\\w+)|my (?:\\w+)|kept it|so))?$|(?:i )?(?:kept|got|have) it$|i'?ve (?:got|kept) it$|(?:i )?still (?:have|got) (?:it|them|one|the \\w+|my \\w+)$)",
 );
 const NO_EN = new RegExp(
   "^(?:(?:no|nope|nah|nay|n|negative)(?:\\s|$)|not yet\\b|not really\\b|not at all\\b|never\\b|none\\b|(?:wrong|incorrect|false)$|(?:that'?s|that is|it'?s|it is) (?:wrong|incorrect|not right|not correct)$|i (?:didn'?t|did not|haven'?t|have not|don'?t|do not|never)\\b|(?:didn'?t|haven'?t|don'?t)\\b|i (?:have|had) no\\b)",

@@ -41,6 +41,7 @@ describe('reviewed phrasings', () => {
 
   it.each([
     ['就是这样没错', 'yes'],
+    ['still have it', 'yes'],
     ['不是这样的', 'no'],
   ])('when someone answers "%s", then it is %s', (text, yn) => {
     expect(parse(text, opts).intents.yesNo).toBe(yn);
@@ -49,6 +50,7 @@ describe('reviewed phrasings', () => {
   it.each([
     ['在我身上', true],
     ['在身边呢', true],
+    ['卡还在', true],
     ['it is in my pocket', true],
     ['不在身边', false],
     ["it's not with me", false],
