@@ -23,8 +23,6 @@ export interface Inbound {
 export interface EngineHooks {
   /** After a case is stored and readable (queue notification, webhook, metrics). */
   caseCreated?: (kase: Case) => void | Promise<void>;
-  /** A customer message for a case that is handed off (live relay to the agent console). */
-  customerMessage?: (caseId: string, entry: TranscriptEntry) => void | Promise<void>;
   turnDone?: (info: { conversationId: string; state: string; locale: Locale; ms: number }) => void;
 }
 
@@ -183,11 +181,9 @@ export class Engine {
     if (history) {
       out.unshift({ type: 'message', text: this.deps.renderer.t('common:welcomeBack', locale), locale, history });
     }
-    // On a handoff turn the earlier entries went into the transcript with the case.
-    const entries: TranscriptEntry[] = [];
     const at = now.toISOString();
-    if (userEntry && !handoff) entries.push(userEntry);
-    for (const m of out) if (!handoff || m.handoff) entries.push({ from: 'bot', text: m.text, at });
+    const entries: TranscriptEntry[] = userEntry ? [userEntry] : [];
+    for (const m of out) entries.push({ from: 'bot', text: m.text, at });
     const commit: TurnCommit = {
       record: {
         dialogVersion: DIALOG_VERSION,
@@ -216,18 +212,14 @@ export class Engine {
     userEntry: TranscriptEntry | null,
     repliesSoFar: Reply[],
   ): Promise<Case> {
-    const { sessions, cases } = this.deps.stores;
-    const transcript = await sessions.transcript(id);
+    // The session transcript gets this turn's entries with the turn's commit; the case needs
+    // them now, so they are added to its copy here.
+    const transcript = await this.deps.stores.sessions.transcript(id);
     const at = now.toISOString();
     if (userEntry) transcript.push(userEntry);
     for (const r of repliesSoFar) transcript.push({ from: 'bot', text: this.deps.renderer.render(r, ctx.locale).text, at });
-    // Entries of this turn are written to the session transcript here, once.
-    await sessions.appendTranscript(id, transcript.slice(transcript.length - (repliesSoFar.length + (userEntry ? 1 : 0))));
-    const kase = buildCase(
-      { caseId: this.newCaseId(now), createdAt: now, context: ctx, priority, transcript },
-      this.deps.renderer,
-    );
-    await cases.create(kase, id);
+    const kase = buildCase({ caseId: this.newCaseId(now), createdAt: now, context: ctx, priority, transcript }, this.deps.renderer);
+    await this.deps.stores.cases.create(kase, id);
     await this.deps.hooks?.caseCreated?.(kase);
     return kase;
   }
@@ -243,8 +235,6 @@ export class Engine {
   ): Promise<TurnResult> {
     const { cases } = this.deps.stores;
     const locale = snapshot?.context.locale ?? kase.locale;
-    await cases.appendTranscript(kase.caseId, [entry]);
-    await this.deps.hooks?.customerMessage?.(kase.caseId, entry);
     if (kase.status === 'waiting') {
       const position = await cases.queuePosition(kase.caseId);
       replies.push({ key: 'misswipe:handoff.stillWaiting', params: { caseId: kase.caseId, position: position ?? 1 } });
@@ -253,7 +243,7 @@ export class Engine {
     const out = replies.map((r) => this.renderReply(r, locale, ctx));
     const at = entry.at;
     const botEntries = out.map((m) => ({ from: 'bot' as const, text: m.text, at }));
-    if (botEntries.length) await cases.appendTranscript(kase.caseId, botEntries);
+    await cases.appendTranscript(kase.caseId, [entry, ...botEntries]);
     this.deps.hooks?.turnDone?.({ conversationId: id, state: 'handedOff', locale, ms: performance.now() - started });
     const commit = record ? { record: { ...record, lastActiveAt: Date.parse(at) }, transcript: [entry, ...botEntries] } : null;
     return { result: out, commit };
