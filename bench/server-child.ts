@@ -13,7 +13,7 @@ runChild('swipedesk', async () => {
     RATE_LIMIT_PER_CONVERSATION: '0',
     LOG_LEVEL: 'silent',
   });
-  if (!config.REDIS_URL) throw new Error('server-child needs REDIS_URL');
+  if (!config.REDIS_URL && process.env.BENCH_MEMORY !== '1') throw new Error('server-child needs REDIS_URL');
   const server = await startServer(config);
   return { port: server.port, close: () => server.close() };
 });

@@ -34,6 +34,9 @@ const requireJson: RequestHandler = (req, _res, next) => {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // ETags cost a SHA-1 of every JSON reply and no chat or agent client revalidates one;
+  // static files keep theirs (express.static sets its own).
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   for (const mw of deps.before ?? []) app.use(mw);
 

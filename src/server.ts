@@ -12,7 +12,7 @@ import { AgentService } from './handoff/agent-service';
 import { Dispatcher } from './handoff/dispatcher';
 import { isOpen, nextOpening, parseHours } from './handoff/hours';
 import { Renderer } from './i18n';
-import { convHash, createLogger, type Logger } from './logger';
+import { createLogger, type Logger } from './logger';
 import { Metrics } from './metrics';
 import { RateLimiter } from './http/rate-limit';
 import { corsFor, isOriginAllowed, securityHeaders } from './http/security';
@@ -81,7 +81,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const hooks: EngineHooks = {
     ...options.hooks,
     turnDone: (info) => {
-      metrics.turnDone(convHash(info.conversationId), info);
+      metrics.turnDone(info.conversationId, info); // in-process map only: never exported or logged
       options.hooks?.turnDone?.(info);
     },
     caseCreated: async (kase) => {

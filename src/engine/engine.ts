@@ -3,7 +3,7 @@
 // about the chat channel; returns rendered messages.
 import { randomBytes } from 'node:crypto';
 import { createActor, type SnapshotFrom } from 'xstate';
-import { initialContext, type DialogContext, type DialogEvent } from '../../dialogs/misswipe/context';
+import { initialContext, type DialogContext, type DialogEvent, type DialogInput } from '../../dialogs/misswipe/context';
 import { DIALOG_VERSION, misswipeMachine } from '../../dialogs/misswipe/misswipe.machine';
 import type { Config } from '../config';
 import { buildCase } from '../handoff/build-case';
@@ -12,6 +12,7 @@ import type { Renderer } from '../i18n';
 import { parse } from '../nlu/parse';
 import type { SessionRecord, Stores, TurnCommit, TurnState } from '../store/types';
 import type { Locale, OutMessage, Parsed, Reply, TranscriptEntry } from '../types';
+import { LiveActors, revisionSource } from './live-actors';
 
 export interface Inbound {
   conversationId: string;
@@ -66,7 +67,34 @@ function failIfBroken(actor: { getSnapshot(): { status: string; error?: unknown 
   if (snap.status === 'error') throw new DialogError('dialog failed', { cause: snap.error });
 }
 
+/** Where a live actor's emitted events go: rebound to each turn's own arrays. */
+interface DialogSink {
+  replies: Reply[];
+  handoff: 'normal' | 'urgent' | null;
+}
+
+function spawnDialog(from: MachineSnapshot | undefined, input: DialogInput, replies: Reply[]) {
+  const sink: DialogSink = { replies, handoff: null };
+  const actor = createActor(misswipeMachine, from ? { snapshot: from, input } : { input });
+  // Without an error observer XState rethrows a failed action later, outside any try/catch,
+  // which would crash the process; with one, the failure is read from the snapshot below.
+  actor.subscribe({ error: () => undefined });
+  actor.on('reply', (e) => sink.replies.push(e.reply));
+  actor.on('handoff.requested', (e) => (sink.handoff = e.priority));
+  actor.start();
+  return { actor, sink };
+}
+type Dialog = ReturnType<typeof spawnDialog>;
+
+/**
+ * Live actors kept per process between turns. Each holds one conversation's context (a few KB);
+ * 2,000 of them bound the memory while covering every conversation active right now on one instance.
+ */
+const LIVE_ACTORS = 2000;
+
 export class Engine {
+  private readonly live = new LiveActors<Dialog>(LIVE_ACTORS, (d) => d.actor.stop());
+  private readonly nextRev = revisionSource();
   private readonly clock: () => Date;
   private readonly newCaseId: (now: Date) => string;
 
@@ -118,34 +146,33 @@ export class Engine {
     }
 
     const input = { locale: inbound.locale ?? null };
-    let handoff: 'normal' | 'urgent' | null = null;
-    const startActor = (from: MachineSnapshot | undefined) => {
-      const a = createActor(misswipeMachine, from ? { snapshot: from, input } : { input });
-      // Without an error observer XState rethrows a failed action later, outside any try/catch,
-      // which would crash the process; with one, the failure is read from the snapshot below.
-      a.subscribe({ error: () => undefined });
-      a.on('reply', (e) => replies.push(e.reply));
-      a.on('handoff.requested', (e) => (handoff = e.priority));
-      a.start();
-      return a;
-    };
-    let actor: ReturnType<typeof startActor>;
-    if (snapshot && !isRestorable(snapshot)) {
-      // A snapshot this machine cannot restore: start over and say so, rather than fail forever.
-      replies.push({ key: 'common:restarted' });
-      snapshot = undefined;
-    }
-    actor = startActor(snapshot);
-    if (actor.getSnapshot().status === 'error') {
-      replies.push({ key: 'common:restarted' });
-      snapshot = undefined;
-      actor = startActor(undefined);
+    // The actor this process left after the conversation's previous turn, if the store still
+    // holds exactly that turn's state; otherwise it is restored from the snapshot.
+    const kept = this.live.take(id, snapshot ? record?.rev : undefined);
+    let dialog: Dialog;
+    if (kept) {
+      dialog = kept;
+      dialog.sink.replies = replies;
+      dialog.sink.handoff = null;
+    } else {
+      if (snapshot && !isRestorable(snapshot)) {
+        // A snapshot this machine cannot restore: start over and say so, rather than fail forever.
+        replies.push({ key: 'common:restarted' });
+        snapshot = undefined;
+      }
+      dialog = spawnDialog(snapshot, input, replies);
+      if (dialog.actor.getSnapshot().status === 'error') {
+        replies.push({ key: 'common:restarted' });
+        snapshot = undefined;
+        dialog = spawnDialog(undefined, input, replies);
+      }
     }
 
     const idle = Boolean(record && now.getTime() - record.lastActiveAt > this.deps.config.IDLE_TIMEOUT_SECONDS * 1000);
     let history: TranscriptEntry[] | undefined;
     if (inbound.type === 'welcome_back') history = await sessions.transcript(id);
     const deliver = () => {
+      const { actor } = dialog;
       if (inbound.type === 'hello' || inbound.type === 'welcome_back') {
         const fresh = actor.getSnapshot().value === 'greeting';
         actor.send(fresh ? { type: 'session.started', locale: inbound.locale ?? null } : { type: 'session.resumed' });
@@ -154,20 +181,21 @@ export class Engine {
       }
     };
     deliver();
-    if (actor.getSnapshot().status === 'error' && snapshot) {
+    if (dialog.actor.getSnapshot().status === 'error' && snapshot) {
       // The stored state broke the dialog (e.g. a context from a buggy release): start this
       // conversation afresh with the same message rather than failing it on every turn.
+      dialog.actor.stop();
       replies.length = 0;
       replies.push({ key: 'common:restarted' });
-      handoff = null;
       snapshot = undefined;
-      actor = startActor(undefined);
+      dialog = spawnDialog(undefined, input, replies);
       deliver();
     }
 
+    const { actor, sink } = dialog;
     failIfBroken(actor);
-    if (handoff) {
-      const kase = await this.createCase(id, actor.getSnapshot().context, handoff, now, userEntry, replies);
+    if (sink.handoff) {
+      const kase = await this.createCase(id, actor.getSnapshot().context, sink.handoff, now, userEntry, replies);
       const position = await cases.queuePosition(kase.caseId);
       const agentsOpen = this.deps.agentHours?.isOpen(now) ?? true;
       const nextOpen = agentsOpen ? null : (this.deps.agentHours?.nextOpening(now) ?? null);
@@ -184,15 +212,18 @@ export class Engine {
     const at = now.toISOString();
     const entries: TranscriptEntry[] = userEntry ? [userEntry] : [];
     for (const m of out) entries.push({ from: 'bot', text: m.text, at });
+    const rev = this.nextRev();
     const commit: TurnCommit = {
       record: {
         dialogVersion: DIALOG_VERSION,
         snapshot: actor.getPersistedSnapshot(),
         lastActiveAt: inbound.type === 'message' ? now.getTime() : (record?.lastActiveAt ?? now.getTime()),
+        rev,
       },
       transcript: entries,
     };
-    actor.stop();
+    // Kept for the next turn; used only if this commit is what the store then holds.
+    this.live.put(id, rev, dialog);
     this.deps.hooks?.turnDone?.({ conversationId: id, state: String(snap.value), locale, ms: performance.now() - started });
     return { result: out, commit };
   }

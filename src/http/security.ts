@@ -3,7 +3,30 @@
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 
+/**
+ * JSON API answers (chat and agent) are never rendered by a browser, so a CSP and the page-level
+ * headers do nothing for them; they get what does matter for JSON holding someone's case: no
+ * sniffing, no caching, no referrer. Pages and static files get helmet's full set with our CSP.
+ */
+const API_HEADERS: [string, string][] = [
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Cache-Control', 'no-store'],
+  ['Referrer-Policy', 'no-referrer'],
+];
+
 export function securityHeaders(): RequestHandler {
+  const pages = pageHeaders();
+  return (req, res, next) => {
+    if (!req.path.startsWith('/api/')) {
+      pages(req, res, next);
+      return;
+    }
+    for (const [name, value] of API_HEADERS) res.setHeader(name, value);
+    next();
+  };
+}
+
+function pageHeaders(): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: true,

@@ -25,28 +25,39 @@ export function loadResources(dir = fromRoot('locales')): Resource {
 const isMoney = (v: unknown): v is Money =>
   typeof v === 'object' && v !== null && 'minor' in v && 'currency' in v;
 const isWhen = (v: unknown): v is WhenValue => typeof v === 'object' && v !== null && 'date' in v;
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 const looksLikeKey = (v: string) => /^(common|misswipe|guidance|agent|errors|web):[\w.]+$/.test(v);
 
-const moneyFormats = new Map<string, Intl.NumberFormat>();
+// Intl formatters are slow to build and to ask for their options: one per locale (and currency),
+// with the currency's minor-unit scale read once.
+const moneyFormats = new Map<string, { f: Intl.NumberFormat; scale: number }>();
 export function formatMoney(m: Money, locale: Locale): string {
   const id = `${locale}|${m.currency}`;
-  let f = moneyFormats.get(id);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency });
-    moneyFormats.set(id, f);
+  let entry = moneyFormats.get(id);
+  if (!entry) {
+    const f = new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency });
+    entry = { f, scale: 10 ** (f.resolvedOptions().maximumFractionDigits ?? 2) };
+    moneyFormats.set(id, entry);
   }
-  const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
-  return f.format(m.minor / 10 ** digits);
+  return entry.f.format(m.minor / entry.scale);
 }
 
 const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+// A conversation's dates are few and repeat on every summary: formatted days are kept (bounded).
+const formattedDays = new Map<string, string>();
 export function formatWhen(w: WhenValue, locale: Locale): string {
-  let f = dateFormats.get(locale);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    dateFormats.set(locale, f);
+  const id = `${locale}|${w.date}`;
+  let day = formattedDays.get(id);
+  if (day === undefined) {
+    let f = dateFormats.get(locale);
+    if (!f) {
+      f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+      dateFormats.set(locale, f);
+    }
+    day = f.format(new Date(`${w.date}T12:00:00Z`));
+    if (formattedDays.size >= 5000) formattedDays.clear();
+    formattedDays.set(id, day);
   }
-  const day = f.format(new Date(`${w.date}T12:00:00Z`));
   return w.time ? `${day} ${w.time}` : day;
 }
 
@@ -103,7 +114,35 @@ export class Renderer {
       }
       return text;
     }
+    const template = params.count === undefined ? this.template(key, locale) : null;
+    if (template !== null) {
+      // Plain {{name}} substitution, exactly what i18next does with escaping off, without its
+      // per-call option handling; anything unusual (a missing or non-scalar value) goes to i18next.
+      let complete = true;
+      const text = template.replace(PLACEHOLDER, (m, name: string) => {
+        const v = params[name];
+        if (typeof v === 'string' || typeof v === 'number') return String(v);
+        complete = false;
+        return m;
+      });
+      if (complete) return text;
+    }
     return this.i18n.t(key, { lng: locale, ...params });
+  }
+
+  private readonly templates = new Map<string, string | null>();
+
+  /** The raw text of a key whose only syntax is {{name}} placeholders; null otherwise. */
+  private template(key: string, locale: Locale): string | null {
+    const id = `${locale}\u0000${key}`;
+    let tpl = this.templates.get(id);
+    if (tpl === undefined) {
+      const colon = key.indexOf(':');
+      const raw: unknown = colon > 0 ? this.i18n.getResource(locale, key.slice(0, colon), key.slice(colon + 1)) : undefined;
+      tpl = typeof raw === 'string' && !/\$t\(|\{\{(?!\w+\}\})|\{\{\w+\}\}\}|\{\{-/.test(raw) ? raw : null;
+      this.templates.set(id, tpl);
+    }
+    return tpl;
   }
 
   private formatParam(v: unknown, locale: Locale): unknown {

@@ -10,6 +10,8 @@ export interface SessionRecord {
   snapshot: unknown;
   /** ms since epoch of the last user activity (drives the idle prompt). */
   lastActiveAt: number;
+  /** Unique per committed turn: lets an instance reuse the live actor it kept for exactly this state. */
+  rev?: string;
 }
 
 /** What a turn starts from: the stored record and the case the conversation was handed off as. */

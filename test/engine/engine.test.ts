@@ -59,6 +59,42 @@ describe('engine', () => {
     expect(b[b.length - 1]?.expecting?.slot).not.toBe('when');
   });
 
+  // What a single engine with nothing kept answers: the reference for the two tests below.
+  async function reference(texts: string[]): Promise<string[]> {
+    const { engine } = setup();
+    let last: string[] = [];
+    for (const text of texts) last = (await engine.handle({ conversationId: 'conv-reference', type: 'message', text })).map((m) => m.text);
+    return last;
+  }
+  const [m1, m2, m3] = ['I was charged twice at the gas station', 'yesterday at 10am', 'it was $45 each time'];
+
+  it('when two instances answer turns of one conversation in turn, then each continues from the other\'s state, not its own kept actor', async () => {
+    const stores = createMemoryStores({ sessionTtlSeconds: 3600, caseRetentionDays: 30 });
+    const a = new Engine({ stores, renderer, config });
+    const b = new Engine({ stores, renderer, config });
+    const id = 'conv-engine-two-instances';
+    const first = await a.handle({ conversationId: id, type: 'message', text: m1 });
+    await b.handle({ conversationId: id, type: 'message', text: m2 });
+    // A kept the actor from its turn; the store's newer revision (B's) must win.
+    const third = await a.handle({ conversationId: id, type: 'message', text: m3 });
+    expect(third.map((m) => m.text)).toEqual(await reference([m1, m2, m3]));
+    expect(third.map((m) => m.text)).not.toEqual(first.map((m) => m.text));
+    expect((await stores.sessions.load(id))?.rev).toBeTruthy();
+  });
+
+  it('when a turn\'s commit is lost, then the next turn starts from what the store holds', async () => {
+    const { stores, engine } = setup();
+    const id = 'conv-engine-lost-commit';
+    await engine.handle({ conversationId: id, type: 'message', text: m1 });
+    const before = await stores.sessions.load(id);
+    await engine.handle({ conversationId: id, type: 'message', text: m2 });
+    // As if that commit never reached the store: the engine's kept actor is one turn ahead.
+    await stores.sessions.save(id, before!);
+    const out = await engine.handle({ conversationId: id, type: 'message', text: m3 });
+    expect(out.map((m) => m.text)).toEqual(await reference([m1, m3]));
+    expect(await reference([m1, m3])).not.toEqual(await reference([m1, m2, m3]));
+  });
+
   it('when the user comes back after the idle timeout, then they are offered to continue or start over', async () => {
     let now = new Date('2026-11-21T10:00:00+08:00');
     const { engine } = setup(() => now);

@@ -22,6 +22,15 @@ describe('http hardening', () => {
     expect(res.headers.get('x-request-id')).toBeTruthy();
   });
 
+  it('when the chat API answers, then the reply is marked not to be sniffed, cached or referred', async () => {
+    const res = await fetch(`${s.base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'hello', user: newUser() }) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('etag')).toBeNull();
+  });
+
   it('when a foreign Origin posts, then 403 JSON; an allowed one gets CORS headers', async () => {
     const body = JSON.stringify({ type: 'hello', user: newUser() });
     const bad = await fetch(`${s.base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body });

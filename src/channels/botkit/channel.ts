@@ -28,6 +28,11 @@ export interface ChannelDeps {
 
 // Botkit keeps dialog state in its storage; ours lives in src/store, so Botkit's is a no-op
 // (its default MemoryStorage grows forever).
+/** The slice of botbuilder's TurnContext we use (Botkit hands it out untyped). */
+interface TurnSender {
+  sendActivities(activities: { type: string; text: string; channelData: object }[]): Promise<unknown>;
+}
+
 const noopStorage = {
   read: async () => ({}),
   write: async () => undefined,
@@ -95,13 +100,14 @@ export class BotkitChannel {
       this.deps.log?.error({ err }, 'turn failed');
       out = [this.deps.failureMessage(inbound, err)];
     }
-    for (const m of out) {
-      const { type, text, ...rest } = m;
-      try {
-        await bot.say({ type, text, channelData: rest });
-      } catch (err) {
-        this.deps.log?.warn({ err }, 'could not deliver a reply');
-      }
+    if (out.length === 0) return;
+    // One sendActivities call for the whole turn: bot.say per message runs Botkit's send
+    // middleware and formatting once per reply, which is pure overhead for our plain messages.
+    const context = (bot as unknown as { getConfig(key: 'context'): TurnSender }).getConfig('context');
+    try {
+      await context.sendActivities(out.map(({ type, text, ...rest }) => ({ type, text, channelData: rest })));
+    } catch (err) {
+      this.deps.log?.warn({ err }, 'could not deliver a reply');
     }
   }
 
