@@ -247,6 +247,9 @@ export const misswipeMachine = setup({
           : 'misswipe:handoff.created';
       enqueue.emit({ type: 'reply', reply: { key, params, announcesCase: true } });
     }),
+    // Everything collected now lives in the case: the conversation keeps only what it still needs
+    // (its language and case number). A new request after the case starts from scratch anyway.
+    forgetDetails: assign(({ context }) => ({ ...initialContext({ locale: context.locale }), localeFixed: context.localeFixed, caseId: context.caseId })),
     sayClosed: emit(() => ({
       type: 'reply' as const,
       reply: { key: 'misswipe:closed', choices: [{ label: 'misswipe:idle.restart', payload: 'restart' }] },
@@ -360,7 +363,7 @@ export const misswipeMachine = setup({
     handingOff: {
       entry: 'requestHandoff',
       on: {
-        'case.created': { target: 'handedOff', actions: 'announceCase' },
+        'case.created': { target: 'handedOff', actions: ['announceCase', 'forgetDetails'] },
       },
     },
     // The engine keeps the bot quiet while an agent has the case; once it is resolved, a new

@@ -13,6 +13,7 @@ import { parse } from '../nlu/parse';
 import type { SessionRecord, Stores, TurnCommit, TurnState } from '../store/types';
 import type { Locale, OutMessage, Parsed, Reply, TranscriptEntry } from '../types';
 import { LiveActors, revisionSource } from './live-actors';
+import { compactSnapshot, expandSnapshot } from './snapshot-codec';
 
 export interface Inbound {
   conversationId: string;
@@ -122,13 +123,13 @@ export class Engine {
   }
 
   private async turn(inbound: Inbound, state: TurnState, parsed: Parsed | null, now: Date, started: number): Promise<TurnResult> {
-    const { sessions, cases } = this.deps.stores;
+    const { cases } = this.deps.stores;
     const id = inbound.conversationId;
     const { record } = state;
     const replies: Reply[] = [];
 
     let snapshot: MachineSnapshot | undefined;
-    if (record && record.dialogVersion === DIALOG_VERSION) snapshot = record.snapshot as MachineSnapshot;
+    if (record && record.dialogVersion === DIALOG_VERSION) snapshot = expandSnapshot(record.snapshot) as MachineSnapshot;
     else if (record) replies.push({ key: 'common:restarted' }); // never resurrect another version's state
 
     const userEntry: TranscriptEntry | null = parsed ? { from: 'user', text: parsed.text, at: now.toISOString() } : null;
@@ -170,7 +171,7 @@ export class Engine {
 
     const idle = Boolean(record && now.getTime() - record.lastActiveAt > this.deps.config.IDLE_TIMEOUT_SECONDS * 1000);
     let history: TranscriptEntry[] | undefined;
-    if (inbound.type === 'welcome_back') history = await sessions.transcript(id);
+    if (inbound.type === 'welcome_back') history = await this.conversationTranscript(id, state.caseId);
     const deliver = () => {
       const { actor } = dialog;
       if (inbound.type === 'hello' || inbound.type === 'welcome_back') {
@@ -194,8 +195,14 @@ export class Engine {
 
     const { actor, sink } = dialog;
     failIfBroken(actor);
+    // Once handed off, a conversation's transcript lives in its case (one copy, kept as long as
+    // the case): this turn's entries go there, and the session's own list is dropped.
+    let caseId = state.caseId;
+    let repliesInNewCase: number | null = null;
     if (sink.handoff) {
-      const kase = await this.createCase(id, actor.getSnapshot().context, sink.handoff, now, userEntry, replies);
+      const kase = await this.createCase(id, state.caseId, actor.getSnapshot().context, sink.handoff, now, userEntry, replies);
+      caseId = kase.caseId;
+      repliesInNewCase = replies.length;
       const position = await cases.queuePosition(kase.caseId);
       const agentsOpen = this.deps.agentHours?.isOpen(now) ?? true;
       const nextOpen = agentsOpen ? null : (this.deps.agentHours?.nextOpening(now) ?? null);
@@ -210,17 +217,23 @@ export class Engine {
       out.unshift({ type: 'message', text: this.deps.renderer.t('common:welcomeBack', locale), locale, history });
     }
     const at = now.toISOString();
-    const entries: TranscriptEntry[] = userEntry ? [userEntry] : [];
-    for (const m of out) entries.push({ from: 'bot', text: m.text, at });
+    const botEntries: TranscriptEntry[] = out.map((m) => ({ from: 'bot', text: m.text, at }));
+    const entries = userEntry ? [userEntry, ...botEntries] : botEntries;
+    if (caseId) {
+      // A case created this turn holds everything up to its creation: only the later replies go.
+      const later = repliesInNewCase === null ? null : replies.length - repliesInNewCase;
+      await cases.appendTranscript(caseId, later === null ? entries : botEntries.slice(botEntries.length - later));
+    }
     const rev = this.nextRev();
     const commit: TurnCommit = {
       record: {
         dialogVersion: DIALOG_VERSION,
-        snapshot: actor.getPersistedSnapshot(),
+        snapshot: compactSnapshot(actor.getPersistedSnapshot()),
         lastActiveAt: inbound.type === 'message' ? now.getTime() : (record?.lastActiveAt ?? now.getTime()),
         rev,
       },
-      transcript: entries,
+      transcript: caseId ? [] : entries,
+      ...(repliesInNewCase !== null ? { dropTranscript: true } : {}),
     };
     // Kept for the next turn; used only if this commit is what the store then holds.
     this.live.put(id, rev, dialog);
@@ -234,9 +247,16 @@ export class Engine {
     return m;
   }
 
+  /** The conversation so far: the session's list, or its case's once it was handed off. */
+  private async conversationTranscript(id: string, caseId: string | null): Promise<TranscriptEntry[]> {
+    if (!caseId) return this.deps.stores.sessions.transcript(id);
+    return (await this.deps.stores.cases.get(caseId))?.transcript ?? [];
+  }
+
   /** Stores the case (with the transcript so far) before anyone is told its number. */
   private async createCase(
     id: string,
+    previousCase: string | null,
     ctx: DialogContext,
     priority: 'normal' | 'urgent',
     now: Date,
@@ -245,7 +265,7 @@ export class Engine {
   ): Promise<Case> {
     // The session transcript gets this turn's entries with the turn's commit; the case needs
     // them now, so they are added to its copy here.
-    const transcript = await this.deps.stores.sessions.transcript(id);
+    const transcript = await this.conversationTranscript(id, previousCase);
     const at = now.toISOString();
     if (userEntry) transcript.push(userEntry);
     for (const r of repliesSoFar) transcript.push({ from: 'bot', text: this.deps.renderer.render(r, ctx.locale).text, at });
@@ -276,7 +296,7 @@ export class Engine {
     const botEntries = out.map((m) => ({ from: 'bot' as const, text: m.text, at }));
     await cases.appendTranscript(kase.caseId, [entry, ...botEntries]);
     this.deps.hooks?.turnDone?.({ conversationId: id, state: 'handedOff', locale, ms: performance.now() - started });
-    const commit = record ? { record: { ...record, lastActiveAt: Date.parse(at) }, transcript: [entry, ...botEntries] } : null;
+    const commit = record ? { record: { ...record, lastActiveAt: Date.parse(at) }, transcript: [] } : null;
     return { result: out, commit };
   }
 }

@@ -60,7 +60,6 @@ export class AgentService {
     const conversationId = await this.stores.cases.conversationOf(kase.caseId);
     await this.stores.cases.appendTranscript(kase.caseId, [entry]);
     if (conversationId) {
-      await this.stores.sessions.appendTranscript(conversationId, [entry]);
       await this.stores.sessions.pushOutbox(conversationId, message);
       await this.stores.relay.publish(conversationId);
     }

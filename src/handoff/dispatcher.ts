@@ -129,7 +129,6 @@ export class Dispatcher {
         : this.o.renderer.t('misswipe:handoff.waitNotice', kase.locale, { caseId });
       const at = now.toISOString();
       await cases.appendTranscript(caseId, [{ from: 'bot', text, at }]);
-      await sessions.appendTranscript(conv, [{ from: 'bot', text, at }]);
       await sessions.pushOutbox(conv, { type: 'message', text, locale: kase.locale });
       await relay.publish(conv);
     }

@@ -24,6 +24,8 @@ export interface TurnState {
 export interface TurnCommit {
   record: SessionRecord;
   transcript: readonly TranscriptEntry[];
+  /** The conversation was handed off this turn: its transcript now lives in the case. */
+  dropTranscript?: boolean;
 }
 
 export interface SessionStore {

@@ -234,6 +234,8 @@ describe('global commands', () => {
     const done = d.send({ type: 'case.created', caseId: 'SD-1', position: 2, agentsOpen: true });
     expect(done.keys).toEqual(['misswipe:handoff.queued']);
     expect(done.replies[0]?.announcesCase).toBe(true);
+    // The details now live in the case; the conversation keeps its language and case number only.
+    expect(d.context).toMatchObject({ caseId: 'SD-1', locale: 'en', category: null, role: null, slots: {}, guidance: [] });
   });
 
   it('when the user says restart, then everything known is forgotten and the role is asked', () => {

@@ -1,5 +1,6 @@
 // A customer on one instance and an agent on another, sharing a real Redis: the case is claimed,
 // both sides chat live through it (pub/sub to the socket's instance), until it is resolved.
+import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Case } from '../../src/handoff/case-schema';
 import { reasonCodesFor, disputeDeadline } from '../../src/handoff/reason-codes';
@@ -57,6 +58,40 @@ describe('live chat across two instances', () => {
     expect(resolved.status).toBe('resolved');
     expect(resolved.transcript.filter((e) => e.from === 'agent')).toHaveLength(1);
     ws.close();
+  });
+
+  it('when a conversation is handed off, then its transcript is kept once, in the case, and a returning customer still sees all of it', async () => {
+    const user = newUser();
+    await customerSide.event(user, 'hello', { locale: 'en' });
+    const first = await customerSide.say(user, 'I was charged twice at the gas station yesterday, $45 each, I want a human');
+    const caseId = first.find((m) => m.handoff)?.handoff?.caseId;
+    expect(caseId).toBeTruthy();
+    await agentSide.agent('POST', `/api/cases/${caseId}/claim`, { agent: 'Li' });
+    await agentSide.agent('POST', `/api/cases/${caseId}/messages`, { text: 'Hello, I am looking at it now' });
+    await customerSide.say(user, 'thanks, I have the receipt');
+
+    const kase = (await agentSide.agent('GET', `/api/cases/${caseId}`)).json as Case;
+    const texts = kase.transcript.map((e) => `${e.from}: ${e.text}`);
+    const once = (t: string) => texts.filter((x) => x === t).length;
+    expect(once('user: I was charged twice at the gas station yesterday, $45 each, I want a human')).toBe(1);
+    expect(once('agent: Hello, I am looking at it now')).toBe(1);
+    expect(once('user: thanks, I have the receipt')).toBe(1);
+    // The case announcement (rendered after the case was stored) is in it too, once.
+    expect(texts.filter((t) => t.startsWith('bot: ') && t.includes(caseId!))).toHaveLength(1);
+    expect(texts.indexOf('agent: Hello, I am looking at it now')).toBeLessThan(texts.indexOf('user: thanks, I have the receipt'));
+
+    // No second copy under the conversation's own keys.
+    const redis = new Redis(inject('redisUrl'));
+    try {
+      expect(await redis.exists(`sd:{conv:${user}}:transcript`)).toBe(0);
+    } finally {
+      redis.disconnect();
+    }
+
+    // Coming back (on the other instance), the customer gets the whole conversation, agent included.
+    const back = await agentSide.event(user, 'welcome_back');
+    const history = back.find((m) => m.history)?.history ?? [];
+    expect(history.map((e) => `${e.from}: ${e.text}`)).toEqual(texts);
   });
 });
 

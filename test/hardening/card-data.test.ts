@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import Redis from 'ioredis';
 import { createLogger } from '../../src/logger';
 import type { OutMessage } from '../../src/types';
+import { unpack } from '../../src/store/redis/packing';
 import { bootServer, newUser, type TestServer } from '../helpers/server';
 
 const PAN = '6222 0299 8877 6655 432';
@@ -67,9 +68,10 @@ describe('card data', () => {
         for (const k of keys) {
           const type = await redis.type(k);
           dump += `\n${k} `;
-          if (type === 'string') dump += await redis.get(k);
-          else if (type === 'list') dump += (await redis.lrange(k, 0, -1)).join('\n');
-          else if (type === 'hash') dump += JSON.stringify(await redis.hgetall(k));
+          // Packed (deflated) values are read as the store reads them: compression hides nothing.
+          if (type === 'string') dump += unpack((await redis.getBuffer(k)) ?? Buffer.alloc(0));
+          else if (type === 'list') dump += (await redis.lrangeBuffer(k, 0, -1)).map(unpack).join('\n');
+          else if (type === 'hash') dump += Object.entries(await redis.hgetallBuffer(k)).map(([f, v]) => `${f}=${unpack(v)}`).join('\n');
           else if (type === 'zset') dump += (await redis.zrange(k, 0, -1)).join('\n');
           else if (type === 'stream') dump += JSON.stringify(await redis.xrange(k, '-', '+'));
         }
@@ -78,6 +80,7 @@ describe('card data', () => {
       redis.disconnect();
     }
     expect(dump).toContain(String(caseId)); // the scan really saw this conversation's data
+    expect(dump).toContain('"cardLast4":"5432"'); // ...including the packed case body
 
     expect(leaks(JSON.stringify(replies)), 'replies').toEqual([]);
     expect(leaks(JSON.stringify(history)), 'transcript').toEqual([]);

@@ -1,8 +1,9 @@
 // Drives the dialog machine the way the engine does (restore → send → collect → persist), so
-// dialog tests also prove every step survives a JSON round trip of the snapshot.
+// dialog tests also prove every step survives the stored form: compacted, JSON, expanded.
 import { createActor } from 'xstate';
 import type { DialogEvent } from '../../dialogs/misswipe/context';
 import { misswipeMachine } from '../../dialogs/misswipe/misswipe.machine';
+import { compactSnapshot, expandSnapshot } from '../../src/engine/snapshot-codec';
 import type { Locale, Reply } from '../../src/types';
 
 export interface Step {
@@ -19,7 +20,7 @@ export class DialogDriver {
   send(event: DialogEvent): Step {
     const input = { locale: this.locale };
     const actor = this.persisted
-      ? createActor(misswipeMachine, { snapshot: JSON.parse(JSON.stringify(this.persisted)) as never, input })
+      ? createActor(misswipeMachine, { snapshot: expandSnapshot(JSON.parse(JSON.stringify(this.persisted))) as never, input })
       : createActor(misswipeMachine, { input });
     const replies: Reply[] = [];
     let handoff: Step['handoff'] = null;
@@ -27,14 +28,14 @@ export class DialogDriver {
     actor.on('handoff.requested', (e) => (handoff = e.priority));
     actor.start();
     actor.send(event);
-    this.persisted = actor.getPersistedSnapshot();
+    this.persisted = compactSnapshot(actor.getPersistedSnapshot());
     const state = String(actor.getSnapshot().value);
     actor.stop();
     return { state, replies, keys: replies.map((r) => r.key), handoff };
   }
 
   get context() {
-    const snap = this.persisted as { context: import('../../dialogs/misswipe/context').DialogContext } | null;
+    const snap = (this.persisted ? expandSnapshot(this.persisted) : null) as { context: import('../../dialogs/misswipe/context').DialogContext } | null;
     if (!snap) throw new Error('no turn yet');
     return snap.context;
   }

@@ -125,6 +125,18 @@ describe.each(implementations)('%s stores', (_name, make) => {
     expect(await stores.sessions.transcript(id)).toEqual([{ from: 'user', text: 'hi', at: 'x' }]);
   });
 
+  it('when a turn hands the conversation over to a case, then the session\'s own transcript is dropped', async () => {
+    const id = `conv-${randomUUID()}`;
+    const at = new Date().toISOString();
+    await stores.sessions.appendTranscript(id, [{ from: 'user', text: 'before the handoff', at }]);
+    await stores.sessions.runTurn(id, async () => ({
+      result: null,
+      commit: { record: { dialogVersion: 'v', snapshot: { n: 3 }, lastActiveAt: 3 }, transcript: [], dropTranscript: true },
+    }));
+    expect(await stores.sessions.transcript(id)).toEqual([]);
+    expect((await stores.sessions.load(id))?.snapshot).toEqual({ n: 3 });
+  });
+
   it('when a turn throws, then nothing is written and the lock is free for the next turn', async () => {
     const id = `conv-${randomUUID()}`;
     await expect(stores.sessions.runTurn(id, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');

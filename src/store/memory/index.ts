@@ -81,6 +81,7 @@ export class MemorySessionStore implements SessionStore {
     return this.mutex.run(id, async () => {
       const { result, commit } = await fn({ record: await this.load(id), caseId: this.caseLinks.get(id) ?? null });
       if (commit) {
+        if (commit.dropTranscript) this.entry(id).transcript = [];
         await this.appendTranscript(id, commit.transcript);
         await this.save(id, commit.record);
       }

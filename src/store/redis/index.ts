@@ -9,6 +9,7 @@ import type { OutMessage, TranscriptEntry } from '../../types';
 import type { CaseStore, ClaimResult, HandoffQueue, QueueEntry, Relay, SessionRecord, SessionStore, Stores, TurnCommit, TurnState } from '../types';
 import { makeKeys, type Keys } from './keys';
 import { makeTranscriptCodec, type TranscriptCodec } from '../transcript-codec';
+import { isPacked, pack, unpack } from './packing';
 
 export class StoreUnavailableError extends Error {
   constructor(cause: unknown) {
@@ -118,7 +119,13 @@ export class RedisSessionStore implements SessionStore {
     const pending = (await scripts.turnClose.run(
       this.redis,
       [k.lock(id), k.snapshot(id), k.transcript(id), k.outbox(id), k.caseOfConv(id)],
-      [token, this.ttl, commit ? JSON.stringify(commit.record) : '', ...(commit?.transcript ?? []).map((e) => this.codec.encode(e))],
+      [
+        token,
+        this.ttl,
+        commit ? JSON.stringify(commit.record) : '',
+        commit?.dropTranscript ? '1' : '',
+        ...(commit?.transcript ?? []).map((e) => this.codec.encode(e)),
+      ],
     )) as string[];
     return { result: out.result, pending: pending.map((m) => JSON.parse(m) as OutMessage) };
   }
@@ -202,16 +209,19 @@ export class RedisCaseStore implements CaseStore {
     const tkey = this.keys.caseTranscript(kase.caseId);
     const ttl = this.retentionSeconds;
     const m = this.redis.multi();
+    // Empty fields are left out (read back as null): a case is kept for months.
     m.hset(hash, {
-      body: JSON.stringify(body),
+      body: pack(JSON.stringify(body)),
       status,
       conversation: conversationId,
-      assignedTo: assignedTo ?? '',
-      assignedAt: assignedAt ?? '',
-      resolvedAt: resolvedAt ?? '',
+      ...(assignedTo ? { assignedTo } : {}),
+      ...(assignedAt ? { assignedAt } : {}),
+      ...(resolvedAt ? { resolvedAt } : {}),
     });
     m.expire(hash, ttl);
-    if (transcript.length) m.rpush(tkey, ...transcript.map((e) => this.codec.encode(e)));
+    // The conversation up to the handoff is one packed entry (one JSON entry per line); what is
+    // said afterwards is appended entry by entry, as it happens.
+    if (transcript.length) m.rpush(tkey, pack(transcript.map((e) => this.codec.encode(e)).join('\n')));
     m.expire(tkey, ttl);
     await m.exec();
     // Separate commands, not MULTI: these keys live in other hash slots on a cluster.
@@ -220,12 +230,18 @@ export class RedisCaseStore implements CaseStore {
   }
 
   private async read(caseId: string, withTranscript: boolean): Promise<Case | null> {
-    const h = await this.redis.hgetall(this.keys.caseHash(caseId));
-    if (!h.body || !h.status) return null;
-    const transcript = withTranscript
-      ? (await this.redis.lrange(this.keys.caseTranscript(caseId), 0, -1)).map((s) => this.codec.decode(s))
-      : [];
-    const body = JSON.parse(h.body) as Omit<Case, 'status' | 'transcript'>;
+    const raw = await this.redis.hgetallBuffer(this.keys.caseHash(caseId));
+    if (!raw.body || !raw.status) return null;
+    const h: Record<string, string | undefined> = {};
+    for (const [k, v] of Object.entries(raw)) if (k !== 'body') h[k] = v.toString('utf8');
+    const transcript: TranscriptEntry[] = [];
+    if (withTranscript) {
+      for (const item of await this.redis.lrangeBuffer(this.keys.caseTranscript(caseId), 0, -1)) {
+        if (!isPacked(item)) transcript.push(this.codec.decode(item.toString('utf8')));
+        else for (const line of unpack(item).split('\n')) transcript.push(this.codec.decode(line));
+      }
+    }
+    const body = JSON.parse(unpack(raw.body)) as Omit<Case, 'status' | 'transcript'>;
     return {
       ...body,
       status: h.status as CaseStatus,
