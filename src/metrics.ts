@@ -11,6 +11,7 @@ export class Metrics {
   readonly redisErrors: Counter;
   readonly dropOff: Counter<'state' | 'locale'>;
   readonly rejected: Counter<'reason'>;
+  readonly commits: Counter<'path'>;
   /** Last state per conversation seen recently; pruned after the idle timeout. */
   private readonly open = new Map<string, { at: number; state: string; locale: string }>();
   private sincePrune = 0;
@@ -39,11 +40,18 @@ export class Metrics {
       labelNames: ['state', 'locale'],
       registers,
     });
+    this.commits = new Counter({
+      name: 'swipedesk_turn_commits_total',
+      help: 'Turns by how they were committed: from the state this instance kept (one store round trip) or under the lock',
+      labelNames: ['path'],
+      registers,
+    });
     this.rejected = new Counter({ name: 'swipedesk_rejected_total', help: 'Requests refused (validation, rate limit, auth)', labelNames: ['reason'], registers });
   }
 
-  turnDone(conversationKey: string, info: { state: string; locale: string; ms: number }, type = 'message'): void {
+  turnDone(conversationKey: string, info: { state: string; locale: string; ms: number; path?: 'kept' | 'locked' }, type = 'message'): void {
     this.turns.inc({ type });
+    if (info.path) this.commits.inc({ path: info.path });
     this.latency.observe(info.ms / 1000);
     this.open.set(conversationKey, { at: Date.now(), state: info.state, locale: info.locale });
     // Pruned on scrape and also every 1000 turns, so the map stays bounded with no scraper.

@@ -25,7 +25,7 @@ export interface Inbound {
 export interface EngineHooks {
   /** After a case is stored and readable (queue notification, webhook, metrics). */
   caseCreated?: (kase: Case) => void | Promise<void>;
-  turnDone?: (info: { conversationId: string; state: string; locale: Locale; ms: number }) => void;
+  turnDone?: (info: { conversationId: string; state: string; locale: Locale; ms: number; path: 'kept' | 'locked' }) => void;
 }
 
 export interface EngineDeps {
@@ -40,7 +40,12 @@ export interface EngineDeps {
 }
 
 type MachineSnapshot = SnapshotFrom<typeof misswipeMachine>;
-type TurnResult = { result: OutMessage[]; commit: TurnCommit | null };
+interface TurnOutput {
+  out: OutMessage[];
+  state: string;
+  locale: Locale;
+}
+type TurnResult = { result: TurnOutput; commit: TurnCommit | null };
 
 /** Case numbers agents and customers read out: date plus 6 unambiguous characters. */
 export function defaultCaseId(now: Date): string {
@@ -87,6 +92,16 @@ function spawnDialog(from: MachineSnapshot | undefined, input: DialogInput, repl
 }
 type Dialog = ReturnType<typeof spawnDialog>;
 
+/** What a process keeps of a conversation after its turn: the live actor and what it committed. */
+interface Kept {
+  dialog: Dialog;
+  record: SessionRecord;
+  caseId: string | null;
+}
+
+/** A turn computed without the lock that turned out to need it (it hands off: a case is created). */
+const NEEDS_LOCK = Symbol('needs lock');
+
 /**
  * Live actors kept per process between turns. Each holds one conversation's context (a few KB);
  * 2,000 of them bound the memory while covering every conversation active right now on one instance.
@@ -94,7 +109,7 @@ type Dialog = ReturnType<typeof spawnDialog>;
 const LIVE_ACTORS = 2000;
 
 export class Engine {
-  private readonly live = new LiveActors<Dialog>(LIVE_ACTORS, (d) => d.actor.stop());
+  private readonly live = new LiveActors<Kept>(LIVE_ACTORS, (k) => k.dialog.actor.stop());
   private readonly nextRev = revisionSource();
   private readonly clock: () => Date;
   private readonly newCaseId: (now: Date) => string;
@@ -111,18 +126,39 @@ export class Engine {
   /** One inbound message in, the bot's messages out (already rendered and redacted). */
   async handle(inbound: Inbound): Promise<OutMessage[]> {
     const { sessions } = this.deps.stores;
-    if (inbound.type === 'poll') return sessions.drainOutbox(inbound.conversationId);
+    const id = inbound.conversationId;
+    if (inbound.type === 'poll') return sessions.drainOutbox(id);
     const started = performance.now();
     const now = this.clock();
     // Understanding needs no state: it runs before the lock is taken, keeping the lock short.
     const parsed = inbound.type === 'message' ? this.parse(inbound.text ?? '', now) : null;
-    const { result, pending } = await sessions.runTurn(inbound.conversationId, (state) =>
-      this.turn(inbound, state, parsed, now, started),
-    );
-    return [...pending, ...result];
+    const done = (r: TurnOutput, pending: OutMessage[], path: 'kept' | 'locked') => {
+      this.deps.hooks?.turnDone?.({ conversationId: id, state: r.state, locale: r.locale, ms: performance.now() - started, path });
+      return [...pending, ...r.out];
+    };
+
+    // The common case: this process answered the conversation's previous turn and kept its actor.
+    // The turn is computed from that and committed in one step if the store still holds exactly
+    // that state; a turn with side effects (a case) or a lost race goes the locked way below.
+    const kept = this.live.peek(id);
+    if (parsed && kept && kept.value.caseId === null && kept.value.record.rev) {
+      const fast = await this.turn(inbound, { record: kept.value.record, caseId: null }, parsed, now, true);
+      if (fast !== NEEDS_LOCK && fast.commit) {
+        const committed = await sessions.tryCommit(id, kept.value.record.rev, fast.commit);
+        if (committed) return done(fast.result, committed.pending, 'kept');
+      }
+      this.live.drop(id); // what that attempt left behind is not what the store holds
+    }
+
+    const { result, pending } = await sessions.runTurn(id, async (state) => {
+      const r = await this.turn(inbound, state, parsed, now, false);
+      if (r === NEEDS_LOCK) throw new DialogError('a locked turn cannot need the lock');
+      return r;
+    });
+    return done(result, pending, 'locked');
   }
 
-  private async turn(inbound: Inbound, state: TurnState, parsed: Parsed | null, now: Date, started: number): Promise<TurnResult> {
+  private async turn(inbound: Inbound, state: TurnState, parsed: Parsed | null, now: Date, optimistic: boolean): Promise<TurnResult | typeof NEEDS_LOCK> {
     const { cases } = this.deps.stores;
     const id = inbound.conversationId;
     const { record } = state;
@@ -142,7 +178,7 @@ export class Engine {
     if (linkedCase && inbound.type === 'message' && userEntry) {
       const kase = await cases.get(linkedCase);
       if (kase && kase.status !== 'resolved') {
-        return this.relayToAgent(id, kase, userEntry, replies, snapshot, record, started);
+        return this.relayToAgent(id, kase, userEntry, replies, snapshot, record);
       }
     }
 
@@ -152,7 +188,7 @@ export class Engine {
     const kept = this.live.take(id, snapshot ? record?.rev : undefined);
     let dialog: Dialog;
     if (kept) {
-      dialog = kept;
+      dialog = kept.dialog;
       dialog.sink.replies = replies;
       dialog.sink.handoff = null;
     } else {
@@ -199,6 +235,7 @@ export class Engine {
     // the case): this turn's entries go there, and the session's own list is dropped.
     let caseId = state.caseId;
     let repliesInNewCase: number | null = null;
+    if (sink.handoff && optimistic) return NEEDS_LOCK;
     if (sink.handoff) {
       const kase = await this.createCase(id, state.caseId, actor.getSnapshot().context, sink.handoff, now, userEntry, replies);
       caseId = kase.caseId;
@@ -226,19 +263,19 @@ export class Engine {
     }
     const rev = this.nextRev();
     const commit: TurnCommit = {
+      // `rev` first: stores check it from the start of the stored JSON (recordPrefix).
       record: {
+        rev,
         dialogVersion: DIALOG_VERSION,
         snapshot: compactSnapshot(actor.getPersistedSnapshot()),
         lastActiveAt: inbound.type === 'message' ? now.getTime() : (record?.lastActiveAt ?? now.getTime()),
-        rev,
       },
       transcript: caseId ? [] : entries,
       ...(repliesInNewCase !== null ? { dropTranscript: true } : {}),
     };
     // Kept for the next turn; used only if this commit is what the store then holds.
-    this.live.put(id, rev, dialog);
-    this.deps.hooks?.turnDone?.({ conversationId: id, state: String(snap.value), locale, ms: performance.now() - started });
-    return { result: out, commit };
+    this.live.put(id, rev, { dialog, record: commit.record, caseId });
+    return { result: { out, state: String(snap.value), locale }, commit };
   }
 
   private renderReply(reply: Reply, locale: Locale, ctx: DialogContext): OutMessage {
@@ -282,7 +319,6 @@ export class Engine {
     replies: Reply[],
     snapshot: MachineSnapshot | undefined,
     record: SessionRecord | null,
-    started: number,
   ): Promise<TurnResult> {
     const { cases } = this.deps.stores;
     const locale = snapshot?.context.locale ?? kase.locale;
@@ -295,8 +331,7 @@ export class Engine {
     const at = entry.at;
     const botEntries = out.map((m) => ({ from: 'bot' as const, text: m.text, at }));
     await cases.appendTranscript(kase.caseId, [entry, ...botEntries]);
-    this.deps.hooks?.turnDone?.({ conversationId: id, state: 'handedOff', locale, ms: performance.now() - started });
     const commit = record ? { record: { ...record, lastActiveAt: Date.parse(at) }, transcript: [] } : null;
-    return { result: out, commit };
+    return { result: { out, state: 'handedOff', locale }, commit };
   }
 }

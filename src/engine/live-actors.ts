@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 
 export interface LiveEntry<A> {
   rev: string;
-  actor: A;
+  value: A;
 }
 
 /** Revisions unique across processes: a random per-process prefix plus a counter. */
@@ -30,23 +30,36 @@ export class LiveActors<A> {
     const e = this.map.get(id);
     if (!e) return null;
     this.map.delete(id);
-    if (e.rev === rev) return e.actor;
-    this.dispose(e.actor);
+    if (e.rev === rev) return e.value;
+    this.dispose(e.value);
     return null;
+  }
+
+  /** The entry kept for a conversation, left in place. */
+  peek(id: string): LiveEntry<A> | undefined {
+    return this.map.get(id);
+  }
+
+  /** Forgets (and disposes) whatever is kept for a conversation. */
+  drop(id: string): void {
+    const e = this.map.get(id);
+    if (!e) return;
+    this.map.delete(id);
+    this.dispose(e.value);
   }
 
   put(id: string, rev: string, actor: A): void {
     const old = this.map.get(id);
     if (old) {
       this.map.delete(id);
-      if (old.actor !== actor) this.dispose(old.actor);
+      if (old.value !== actor) this.dispose(old.value);
     }
-    this.map.set(id, { rev, actor });
+    this.map.set(id, { rev, value: actor });
     // Map keeps insertion order: the first key is the least recently used.
     while (this.map.size > this.max) {
       const [oldestId, oldest] = this.map.entries().next().value as [string, LiveEntry<A>];
       this.map.delete(oldestId);
-      this.dispose(oldest.actor);
+      this.dispose(oldest.value);
     }
   }
 
@@ -55,7 +68,7 @@ export class LiveActors<A> {
   }
 
   clear(): void {
-    for (const e of this.map.values()) this.dispose(e.actor);
+    for (const e of this.map.values()) this.dispose(e.value);
     this.map.clear();
   }
 }

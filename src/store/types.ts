@@ -28,6 +28,10 @@ export interface TurnCommit {
   dropTranscript?: boolean;
 }
 
+/** How every stored record begins (the engine writes `rev` first): lets a store check the
+ *  revision without parsing the record. */
+export const recordPrefix = (rev: string): string => `{"rev":${JSON.stringify(rev)}`;
+
 export interface SessionStore {
   /**
    * One turn under the conversation's lock, in two round trips on Redis: the lock is taken with
@@ -38,6 +42,13 @@ export interface SessionStore {
     conversationId: string,
     fn: (state: TurnState) => Promise<{ result: T; commit: TurnCommit | null }>,
   ): Promise<{ result: T; pending: OutMessage[] }>;
+  /**
+   * A turn computed without the lock from the state this process kept: written (with the
+   * outbox taken) in one step only if nobody holds the lock, the conversation has no case and
+   * the stored record is still revision `expectedRev`; otherwise nothing is written and null
+   * comes back (the caller then runs the turn under the lock).
+   */
+  tryCommit(conversationId: string, expectedRev: string, commit: TurnCommit): Promise<{ pending: OutMessage[] } | null>;
   load(conversationId: string): Promise<SessionRecord | null>;
   save(conversationId: string, record: SessionRecord): Promise<void>;
   appendTranscript(conversationId: string, entries: readonly TranscriptEntry[]): Promise<void>;

@@ -95,6 +95,21 @@ describe('engine', () => {
     expect(await reference([m1, m3])).not.toEqual(await reference([m1, m2, m3]));
   });
 
+  it('when a turn computed from the kept state hands off, then it is run again under the lock and one case is created', async () => {
+    const stores = createMemoryStores({ sessionTtlSeconds: 3600, caseRetentionDays: 30 });
+    const paths: string[] = [];
+    const created: string[] = [];
+    const engine = new Engine({ stores, renderer, config, hooks: { turnDone: (i) => paths.push(i.path), caseCreated: (k) => void created.push(k.caseId) } });
+    const id = 'conv-engine-kept-handoff';
+    await engine.handle({ conversationId: id, type: 'message', text: 'I was charged twice at the gas station' });
+    await engine.handle({ conversationId: id, type: 'message', text: 'yesterday at 10am' });
+    const out = await engine.handle({ conversationId: id, type: 'message', text: 'let me talk to a real person' });
+    expect(paths).toEqual(['locked', 'kept', 'locked']);
+    expect(created).toHaveLength(1);
+    expect(out.filter((m) => m.handoff?.caseId === created[0])).toHaveLength(1);
+    expect((await stores.cases.list('waiting')).map((c) => c.caseId)).toEqual(created);
+  });
+
   it('when the user comes back after the idle timeout, then they are offered to continue or start over', async () => {
     let now = new Date('2026-11-21T10:00:00+08:00');
     const { engine } = setup(() => now);

@@ -71,7 +71,12 @@ describe('http hardening', () => {
 
   it('when /metrics is scraped, then turn, latency and handoff metrics are there', async () => {
     await s.say(newUser(), '转人工');
+    const regular = newUser();
+    await s.say(regular, '昨天在超市被扣了两次');
+    await s.say(regular, '我是顾客'); // answered from the state kept after the first turn
     const text = await (await fetch(`${s.base}/metrics`)).text();
+    expect(text).toMatch(/swipedesk_turn_commits_total\{path="kept"\} [1-9]/);
+    expect(text).toMatch(/swipedesk_turn_commits_total\{path="locked"\} [1-9]/);
     expect(text).toMatch(/swipedesk_turns_total\{type="message"\} \d+/);
     expect(text).toContain('swipedesk_turn_seconds_bucket');
     expect(text).toMatch(/swipedesk_handoffs_total\{category="unknown",priority="normal"\} 1/);

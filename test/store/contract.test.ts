@@ -137,6 +137,34 @@ describe.each(implementations)('%s stores', (_name, make) => {
     expect((await stores.sessions.load(id))?.snapshot).toEqual({ n: 3 });
   });
 
+  it('when a turn kept from the last revision is committed without the lock, then it is written only while that revision is current', async () => {
+    const id = `conv-${randomUUID()}`;
+    const at = new Date().toISOString();
+    const rec = (rev: string, n: number) => ({ rev, dialogVersion: 'v', snapshot: { n }, lastActiveAt: n });
+    await stores.sessions.save(id, rec('r1', 1));
+    await stores.sessions.pushOutbox(id, { type: 'message', text: 'from agent', locale: 'en', from: 'agent' });
+    const ok = await stores.sessions.tryCommit(id, 'r1', { record: rec('r2', 2), transcript: [{ from: 'user', text: 'fast', at }] });
+    expect(ok?.pending.map((m) => m.text)).toEqual(['from agent']);
+    expect((await stores.sessions.load(id))?.snapshot).toEqual({ n: 2 });
+    expect((await stores.sessions.transcript(id)).map((e) => e.text)).toEqual(['fast']);
+
+    // A stale revision (another turn won) writes nothing; nor does 'r2' as a prefix of 'r20'.
+    expect(await stores.sessions.tryCommit(id, 'r1', { record: rec('r3', 3), transcript: [{ from: 'user', text: 'stale', at }] })).toBeNull();
+    await stores.sessions.save(id, rec('r20', 20));
+    expect(await stores.sessions.tryCommit(id, 'r2', { record: rec('r3', 3), transcript: [] })).toBeNull();
+    expect((await stores.sessions.load(id))?.snapshot).toEqual({ n: 20 });
+
+    // Nor while a locked turn runs, nor once the conversation has a case.
+    await stores.sessions.runTurn(id, async () => {
+      expect(await stores.sessions.tryCommit(id, 'r20', { record: rec('r4', 4), transcript: [] })).toBeNull();
+      return { result: null, commit: null };
+    });
+    await stores.cases.create(sampleCase(), id);
+    expect(await stores.sessions.tryCommit(id, 'r20', { record: rec('r5', 5), transcript: [] })).toBeNull();
+    expect((await stores.sessions.load(id))?.snapshot).toEqual({ n: 20 });
+    expect((await stores.sessions.transcript(id)).map((e) => e.text)).toEqual(['fast']);
+  });
+
   it('when a turn throws, then nothing is written and the lock is free for the next turn', async () => {
     const id = `conv-${randomUUID()}`;
     await expect(stores.sessions.runTurn(id, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');

@@ -2,7 +2,7 @@
 // tests hold the Redis stores to. Entries expire like their Redis counterparts so memory stays flat.
 import type { Case, CaseStatus } from '../../handoff/case-schema';
 import type { OutMessage, TranscriptEntry } from '../../types';
-import type { CaseStore, ClaimResult, HandoffQueue, QueueEntry, Relay, SessionRecord, SessionStore, Stores, TurnCommit, TurnState } from '../types';
+import { recordPrefix, type CaseStore, type ClaimResult, type HandoffQueue, type QueueEntry, type Relay, type SessionRecord, type SessionStore, type Stores, type TurnCommit, type TurnState } from '../types';
 import { compareForQueue } from '../queue-order';
 import { KeyedMutex } from './keyed-mutex';
 
@@ -87,6 +87,17 @@ export class MemorySessionStore implements SessionStore {
       }
       return { result, pending: await this.drainOutbox(id) };
     });
+  }
+
+  async tryCommit(id: string, expectedRev: string, commit: TurnCommit): Promise<{ pending: OutMessage[] } | null> {
+    // No await between the checks and the writes: atomic within this process, like the Lua script.
+    if (this.mutex.isBusy(id) || this.caseLinks.get(id)) return null;
+    const current = this.entries.get(id)?.record;
+    if (!current?.startsWith(recordPrefix(expectedRev))) return null;
+    const e = this.entry(id);
+    e.record = JSON.stringify(commit.record);
+    e.transcript.push(...commit.transcript.map((t) => ({ ...t })));
+    return { pending: e.outbox.splice(0, e.outbox.length) };
   }
 
   private entry(id: string): MemorySession {

@@ -18,6 +18,11 @@ export class KeyedMutex {
     }
   }
 
+  /** Whether work for this key is running or waiting. */
+  isBusy(key: string): boolean {
+    return this.tails.has(key);
+  }
+
   get size(): number {
     return this.tails.size;
   }

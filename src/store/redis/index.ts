@@ -6,7 +6,7 @@ import Redis, { type RedisOptions } from 'ioredis';
 import { caseSchema, type Case, type CaseStatus } from '../../handoff/case-schema';
 import { fromRoot } from '../../paths';
 import type { OutMessage, TranscriptEntry } from '../../types';
-import type { CaseStore, ClaimResult, HandoffQueue, QueueEntry, Relay, SessionRecord, SessionStore, Stores, TurnCommit, TurnState } from '../types';
+import { recordPrefix, type CaseStore, type ClaimResult, type HandoffQueue, type QueueEntry, type Relay, type SessionRecord, type SessionStore, type Stores, type TurnCommit, type TurnState } from '../types';
 import { makeKeys, type Keys } from './keys';
 import { makeTranscriptCodec, type TranscriptCodec } from '../transcript-codec';
 import { isPacked, pack, unpack } from './packing';
@@ -42,6 +42,7 @@ class Script {
 const scripts = {
   turnOpen: new Script('turn-open'),
   turnClose: new Script('turn-close'),
+  turnCommit: new Script('turn-commit'),
   unlock: new Script('unlock'),
   claim: new Script('claim'),
   drain: new Script('drain'),
@@ -128,6 +129,16 @@ export class RedisSessionStore implements SessionStore {
       ],
     )) as string[];
     return { result: out.result, pending: pending.map((m) => JSON.parse(m) as OutMessage) };
+  }
+
+  async tryCommit(id: string, expectedRev: string, commit: TurnCommit): Promise<{ pending: OutMessage[] } | null> {
+    const k = this.keys;
+    const pending = (await scripts.turnCommit.run(
+      this.redis,
+      [k.lock(id), k.snapshot(id), k.transcript(id), k.outbox(id), k.caseOfConv(id)],
+      [recordPrefix(expectedRev), this.ttl, JSON.stringify(commit.record), ...commit.transcript.map((e) => this.codec.encode(e))],
+    )) as string[] | null;
+    return pending ? { pending: pending.map((m) => JSON.parse(m) as OutMessage) } : null;
   }
 
   async load(id: string): Promise<SessionRecord | null> {
