@@ -1,7 +1,7 @@
 // Runs one turn of a conversation: lock → load snapshot → restore the dialog actor → send the
 // parsed event → collect emitted replies → (create the case) → persist → unlock. Knows nothing
 // about the chat channel; returns rendered messages.
-import { randomBytes } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { createActor, type SnapshotFrom } from 'xstate';
 import { initialContext, type DialogContext, type DialogEvent, type DialogInput } from '../../dialogs/misswipe/context';
 import { DIALOG_VERSION, misswipeMachine } from '../../dialogs/misswipe/misswipe.machine';
@@ -50,9 +50,9 @@ type TurnResult = { result: TurnOutput; commit: TurnCommit | null };
 /** Case numbers agents and customers read out: date plus 6 unambiguous characters. */
 export function defaultCaseId(now: Date): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  const bytes = randomBytes(6);
   let tail = '';
-  for (const b of bytes) tail += alphabet[b % alphabet.length];
+  // randomInt draws from Node's buffered CSPRNG: no system call per case number.
+  for (let i = 0; i < 6; i++) tail += alphabet[randomInt(alphabet.length)];
   return `SD-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${tail}`;
 }
 

@@ -25,8 +25,12 @@ function isDefault(key: string, value: unknown): boolean {
   const d = DEFAULTS[key];
   if (value === d) return true;
   if (Array.isArray(value)) return value.length === 0 && Array.isArray(d) && d.length === 0;
-  if (value && typeof value === 'object' && d && typeof d === 'object') return JSON.stringify(value) === JSON.stringify(d);
-  return false;
+  if (!value || typeof value !== 'object' || !d || typeof d !== 'object') return false;
+  // The defaults' objects are flat ({} and { kind: 'nothing' }): a shallow comparison decides.
+  const a = value as Record<string, unknown>;
+  const b = d as Record<string, unknown>;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 /** XState's persisted snapshot → the compact stored form (anything unexpected is kept whole). */

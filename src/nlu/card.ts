@@ -194,6 +194,10 @@ function compile(d: IssuerDef): CompiledIssuer {
   };
 }
 const COMPILED: readonly CompiledIssuer[] = DEFS.map(compile);
+/** Any issuer's key at all: most messages name no bank, and one search rules them all out. */
+const ANY_KEY = new RegExp(
+  [...new Set(COMPILED.flatMap((c) => c.keys ?? []))].map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+);
 
 interface IssuerHit {
   index: number;
@@ -218,8 +222,9 @@ export function extractIssuer(text: string): Issuer | null {
   const bare = BARE_ANSWER.get(text.trim().replace(/[.!。！]+$/, '').toLowerCase());
   const lower = text.toLowerCase();
   const all: IssuerHit[] = [];
+  const anyKey = ANY_KEY.test(lower);
   for (const c of COMPILED) {
-    if (c.keys !== null && !c.keys.some((k) => lower.includes(k))) continue;
+    if (c.keys !== null && (!anyKey || !c.keys.some((k) => lower.includes(k)))) continue;
     collectHits(c.insensitive, text, c.def, all);
     collectHits(c.sensitive, text, c.def, all);
   }

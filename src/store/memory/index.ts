@@ -65,6 +65,9 @@ interface MemorySession {
   outbox: OutMessage[];
 }
 
+/** Stored data is plain JSON (as in Redis): a JSON round trip copies it several times faster than structuredClone. */
+const copyOf = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
 export class MemorySessionStore implements SessionStore {
   private readonly mutex = new KeyedMutex();
   readonly entries: TtlMap<MemorySession>;
@@ -124,7 +127,7 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async pushOutbox(id: string, message: OutMessage): Promise<void> {
-    this.entry(id).outbox.push(structuredClone(message));
+    this.entry(id).outbox.push(copyOf(message));
   }
 
   async drainOutbox(id: string): Promise<OutMessage[]> {
@@ -160,13 +163,13 @@ export class MemoryCaseStore implements CaseStore {
   }
 
   async create(kase: Case, conversationId: string): Promise<void> {
-    this.cases.set(kase.caseId, { kase: structuredClone(kase), conversationId });
+    this.cases.set(kase.caseId, { kase: copyOf(kase), conversationId });
     this.byConversation.set(conversationId, kase.caseId);
   }
 
   async get(caseId: string): Promise<Case | null> {
     const e = this.cases.get(caseId);
-    return e ? structuredClone(e.kase) : null;
+    return e ? copyOf(e.kase) : null;
   }
 
   async list(status: CaseStatus): Promise<Case[]> {
@@ -175,7 +178,7 @@ export class MemoryCaseStore implements CaseStore {
       .map((e) => e.kase)
       .filter((c) => c.status === status)
       .sort(compareForQueue)
-      .map((c) => ({ ...structuredClone(c), transcript: [] }));
+      .map((c) => ({ ...copyOf(c), transcript: [] }));
   }
 
   async claim(caseId: string, agent: string): Promise<ClaimResult> {
@@ -190,7 +193,7 @@ export class MemoryCaseStore implements CaseStore {
       k.assignedTo = agent;
       k.assignedAt = new Date().toISOString();
     }
-    return { ok: true, case: structuredClone(k) };
+    return { ok: true, case: copyOf(k) };
   }
 
   async resolve(caseId: string): Promise<Case | null> {
@@ -200,7 +203,7 @@ export class MemoryCaseStore implements CaseStore {
       e.kase.status = 'resolved';
       e.kase.resolvedAt = new Date().toISOString();
     }
-    return structuredClone(e.kase);
+    return copyOf(e.kase);
   }
 
   async appendTranscript(caseId: string, entries: readonly TranscriptEntry[]): Promise<void> {
