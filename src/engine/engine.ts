@@ -1,6 +1,8 @@
 // Runs one turn of a conversation: lock → load snapshot → restore the dialog actor → send the
-// parsed event → collect emitted replies → (create the case) → persist → unlock. Knows nothing
-// about the chat channel; returns rendered messages.
+// parsed event → collect emitted replies → (create the case) → persist → unlock; or, when this
+// process kept the actor from the conversation's last turn, send → commit only if the store still
+// holds that turn's state (see handle). Knows nothing about the chat channel; returns rendered
+// messages.
 import { randomInt } from 'node:crypto';
 import { createActor, type SnapshotFrom } from 'xstate';
 import { initialContext, type DialogContext, type DialogEvent, type DialogInput } from '../../dialogs/misswipe/context';
