@@ -30,6 +30,8 @@ export const configSchema = z.object({
     .default('CNY'),
   IDLE_TIMEOUT_SECONDS: int(1800, 1),
   SESSION_TTL_SECONDS: int(86400, 60),
+  // Live dialog actors kept per instance (~7 KB each) for the one-round-trip turn; 0 = never.
+  KEPT_CONVERSATIONS: int(1000, 0),
   CASE_RETENTION_DAYS: int(30, 1),
   AGENT_HOURS: z
     .string()

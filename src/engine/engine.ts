@@ -33,7 +33,7 @@ export interface EngineHooks {
 export interface EngineDeps {
   stores: Stores;
   renderer: Renderer;
-  config: Pick<Config, 'BOT_TIMEZONE' | 'DEFAULT_CURRENCY' | 'IDLE_TIMEOUT_SECONDS'>;
+  config: Pick<Config, 'BOT_TIMEZONE' | 'DEFAULT_CURRENCY' | 'IDLE_TIMEOUT_SECONDS'> & Partial<Pick<Config, 'KEPT_CONVERSATIONS'>>;
   clock?: () => Date;
   newCaseId?: (now: Date) => string;
   /** Opening hours: whether agents are there now, and when they next will be. */
@@ -104,14 +104,10 @@ interface Kept {
 /** A turn computed without the lock that turned out to need it (it hands off: a case is created). */
 const NEEDS_LOCK = Symbol('needs lock');
 
-/**
- * Live actors kept per process between turns. Each holds one conversation's context (a few KB);
- * 2,000 of them bound the memory while covering every conversation active right now on one instance.
- */
-const LIVE_ACTORS = 2000;
-
 export class Engine {
-  private readonly live = new LiveActors<Kept>(LIVE_ACTORS, (k) => k.dialog.actor.stop());
+  // Live actors kept between turns (KEPT_CONVERSATIONS, ~7 KB each: 1,000 ≈ 7 MB); a conversation
+  // pushed out just takes the locked path next time.
+  private readonly live: LiveActors<Kept>;
   private readonly nextRev = revisionSource();
   private readonly clock: () => Date;
   private readonly newCaseId: (now: Date) => string;
@@ -119,6 +115,7 @@ export class Engine {
   constructor(private readonly deps: EngineDeps) {
     this.clock = deps.clock ?? (() => new Date());
     this.newCaseId = deps.newCaseId ?? defaultCaseId;
+    this.live = new LiveActors<Kept>(deps.config.KEPT_CONVERSATIONS ?? 1000, (k) => k.dialog.actor.stop());
   }
 
   parse(text: string, now: Date): Parsed {

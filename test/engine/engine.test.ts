@@ -110,6 +110,15 @@ describe('engine', () => {
     expect((await stores.cases.list('waiting')).map((c) => c.caseId)).toEqual(created);
   });
 
+  it('when keeping conversations is switched off, then every turn loads its state under the lock', async () => {
+    const stores = createMemoryStores({ sessionTtlSeconds: 3600, caseRetentionDays: 30 });
+    const paths: string[] = [];
+    const engine = new Engine({ stores, renderer, config: { ...config, KEPT_CONVERSATIONS: 0 }, hooks: { turnDone: (i) => paths.push(i.path) } });
+    for (const text of [m1, m2, m3]) await engine.handle({ conversationId: 'conv-engine-keep-none', type: 'message', text });
+    expect(paths).toEqual(['locked', 'locked', 'locked']);
+    expect((await engine.handle({ conversationId: 'conv-engine-keep-none', type: 'message', text: 'yes' })).length).toBeGreaterThan(0);
+  });
+
   it('when the user comes back after the idle timeout, then they are offered to continue or start over', async () => {
     let now = new Date('2026-11-21T10:00:00+08:00');
     const { engine } = setup(() => now);
