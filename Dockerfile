@@ -21,6 +21,7 @@ COPY --from=build /app/dist ./dist
 COPY locales ./locales
 COPY src/web/public ./src/web/public
 COPY src/store/redis/lua ./src/store/redis/lua
+COPY src/store/redis/dictionary-v1.txt ./src/store/redis/dictionary-v1.txt
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
