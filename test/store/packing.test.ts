@@ -15,9 +15,9 @@ describe('packing', () => {
     expect(sha).toBe('ee3de184c13d9c03cbec5dca64879dd3282b9d7a947dca1fdb1c660f1866417e');
   });
 
-  it('when text is packed, then it unpacks exactly, Chinese and newlines included, and smaller', () => {
+  it('when text is packed, then it unpacks exactly, Chinese and newlines included, and smaller', async () => {
     const text = JSON.stringify({ category: 'duplicate_charge', summary: { 'zh-CN': '持卡人 / 顾客反映：重复扣款（普通）。\n扣款 ¥88.00' }, guidance: ['guidance:common.escalation'] });
-    const packed = pack(text);
+    const packed = await pack(text);
     expect(isPacked(packed)).toBe(true);
     expect(unpack(packed)).toBe(text);
     expect(packed.length).toBeLessThan(Buffer.byteLength(text) / 2);

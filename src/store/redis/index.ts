@@ -219,10 +219,16 @@ export class RedisCaseStore implements CaseStore {
     const hash = this.keys.caseHash(kase.caseId);
     const tkey = this.keys.caseTranscript(kase.caseId);
     const ttl = this.retentionSeconds;
+    // The conversation up to the handoff is one packed entry (one JSON entry per line); what is
+    // said afterwards is appended entry by entry, as it happens.
+    const [packedBody, packedTranscript] = await Promise.all([
+      pack(JSON.stringify(body)),
+      transcript.length ? pack(transcript.map((e) => this.codec.encode(e)).join('\n')) : null,
+    ]);
     const m = this.redis.multi();
     // Empty fields are left out (read back as null): a case is kept for months.
     m.hset(hash, {
-      body: pack(JSON.stringify(body)),
+      body: packedBody,
       status,
       conversation: conversationId,
       ...(assignedTo ? { assignedTo } : {}),
@@ -230,9 +236,7 @@ export class RedisCaseStore implements CaseStore {
       ...(resolvedAt ? { resolvedAt } : {}),
     });
     m.expire(hash, ttl);
-    // The conversation up to the handoff is one packed entry (one JSON entry per line); what is
-    // said afterwards is appended entry by entry, as it happens.
-    if (transcript.length) m.rpush(tkey, pack(transcript.map((e) => this.codec.encode(e)).join('\n')));
+    if (packedTranscript) m.rpush(tkey, packedTranscript);
     m.expire(tkey, ttl);
     await m.exec();
     // Separate commands, not MULTI: these keys live in other hash slots on a cluster.
