@@ -94,11 +94,11 @@ function spawnDialog(from: MachineSnapshot | undefined, input: DialogInput, repl
 }
 type Dialog = ReturnType<typeof spawnDialog>;
 
-/** What a process keeps of a conversation after its turn: the live actor and what it committed. */
+/** What a process keeps of a conversation (one without a case) after its turn: the live actor
+ *  and the record it committed. */
 interface Kept {
   dialog: Dialog;
   record: SessionRecord;
-  caseId: string | null;
 }
 
 /** A turn computed without the lock that turned out to need it (it hands off: a case is created). */
@@ -140,7 +140,7 @@ export class Engine {
     // The turn is computed from that and committed in one step if the store still holds exactly
     // that state; a turn with side effects (a case) or a lost race goes the locked way below.
     const kept = this.live.peek(id);
-    if (parsed && kept && kept.value.caseId === null && kept.value.record.rev) {
+    if (parsed && kept?.value.record.rev) {
       const fast = await this.turn(inbound, { record: kept.value.record, caseId: null }, parsed, now, true);
       if (fast !== NEEDS_LOCK && fast.commit) {
         const committed = await sessions.tryCommit(id, kept.value.record.rev, fast.commit);
@@ -272,8 +272,10 @@ export class Engine {
       transcript: caseId ? [] : entries,
       ...(repliesInNewCase !== null ? { dropTranscript: true } : {}),
     };
-    // Kept for the next turn; used only if this commit is what the store then holds.
-    this.live.put(id, rev, { dialog, record: commit.record, caseId });
+    // Kept for the next turn; used only if this commit is what the store then holds. A handed-off
+    // conversation's turns go through the lock anyway (they touch its case): nothing to keep.
+    if (caseId) dialog.actor.stop();
+    else this.live.put(id, rev, { dialog, record: commit.record });
     return { result: { out, state: String(snap.value), locale }, commit };
   }
 
