@@ -140,10 +140,10 @@ export class Engine {
     // The turn is computed from that and committed in one step if the store still holds exactly
     // that state; a turn with side effects (a case) or a lost race goes the locked way below.
     const kept = this.live.peek(id);
-    if (parsed && kept?.value.record.rev) {
+    if (parsed && kept) {
       const fast = await this.turn(inbound, { record: kept.value.record, caseId: null }, parsed, now, true);
       if (fast !== NEEDS_LOCK && fast.commit) {
-        const committed = await sessions.tryCommit(id, kept.value.record.rev, fast.commit);
+        const committed = await sessions.tryCommit(id, kept.rev, fast.commit);
         if (committed) return done(fast.result, committed.pending, 'kept');
       }
       this.live.drop(id); // what that attempt left behind is not what the store holds
@@ -163,9 +163,9 @@ export class Engine {
     const { record } = state;
     const replies: Reply[] = [];
 
-    let snapshot: MachineSnapshot | undefined;
-    if (record && record.dialogVersion === DIALOG_VERSION) snapshot = expandSnapshot(record.snapshot) as MachineSnapshot;
-    else if (record) replies.push({ key: 'common:restarted' }); // never resurrect another version's state
+    // The stored state this dialog version can continue from (another version's is never resurrected).
+    const current = record && record.dialogVersion === DIALOG_VERSION && record.snapshot ? record : null;
+    if (record && record.dialogVersion !== DIALOG_VERSION) replies.push({ key: 'common:restarted' });
 
     const userEntry: TranscriptEntry | null = parsed ? { from: 'user', text: parsed.text, at: now.toISOString() } : null;
     if (parsed && (parsed.redaction.cardNumbers > 0 || parsed.redaction.secrets > 0)) {
@@ -173,18 +173,20 @@ export class Engine {
     }
 
     // A handed-off conversation belongs to the agent: the bot only relays and informs.
-    const linkedCase = snapshot ? state.caseId : null;
+    const linkedCase = current ? state.caseId : null;
     if (linkedCase && inbound.type === 'message' && userEntry) {
       const kase = await cases.get(linkedCase);
       if (kase && kase.status !== 'resolved') {
-        return this.relayToAgent(id, kase, userEntry, replies, snapshot, record);
+        return this.relayToAgent(id, kase, userEntry, replies, expandSnapshot(current?.snapshot) as MachineSnapshot | undefined, record);
       }
     }
 
     const input = { locale: inbound.locale ?? null };
     // The actor this process left after the conversation's previous turn, if the store still
     // holds exactly that turn's state; otherwise it is restored from the snapshot.
-    const kept = this.live.take(id, snapshot ? record?.rev : undefined);
+    const kept = this.live.take(id, current?.rev);
+    // Expanded only when the actor has to be restored from it (not on the kept path).
+    let snapshot = !kept && current ? (expandSnapshot(current.snapshot) as MachineSnapshot) : undefined;
     let dialog: Dialog;
     if (kept) {
       dialog = kept.dialog;
@@ -217,7 +219,7 @@ export class Engine {
       }
     };
     deliver();
-    if (dialog.actor.getSnapshot().status === 'error' && snapshot) {
+    if (dialog.actor.getSnapshot().status === 'error' && (kept || snapshot)) {
       // The stored state broke the dialog (e.g. a context from a buggy release): start this
       // conversation afresh with the same message rather than failing it on every turn.
       dialog.actor.stop();

@@ -83,13 +83,20 @@ export class MemorySessionStore implements SessionStore {
   runTurn<T>(id: string, fn: (state: TurnState) => Promise<{ result: T; commit: TurnCommit | null }>): Promise<{ result: T; pending: OutMessage[] }> {
     return this.mutex.run(id, async () => {
       const { result, commit } = await fn({ record: await this.load(id), caseId: this.caseLinks.get(id) ?? null });
-      if (commit) {
-        if (commit.dropTranscript) this.entry(id).transcript = [];
-        await this.appendTranscript(id, commit.transcript);
-        await this.save(id, commit.record);
-      }
-      return { result, pending: await this.drainOutbox(id) };
+      return { result, pending: this.commitAndDrain(id, commit) };
     });
+  }
+
+  /** Writes a turn's commit (if any) and takes the outbox, with no await in between. */
+  private commitAndDrain(id: string, commit: TurnCommit | null): OutMessage[] {
+    if (commit) {
+      const e = this.entry(id);
+      if (commit.dropTranscript) e.transcript = [];
+      e.transcript.push(...commit.transcript.map((t) => ({ ...t })));
+      e.record = JSON.stringify(commit.record);
+    }
+    const e = this.entries.get(id);
+    return e ? e.outbox.splice(0, e.outbox.length) : [];
   }
 
   async tryCommit(id: string, expectedRev: string, commit: TurnCommit): Promise<{ pending: OutMessage[] } | null> {
@@ -97,10 +104,7 @@ export class MemorySessionStore implements SessionStore {
     if (this.mutex.isBusy(id) || this.caseLinks.get(id)) return null;
     const current = this.entries.get(id)?.record;
     if (!current?.startsWith(recordPrefix(expectedRev))) return null;
-    const e = this.entry(id);
-    e.record = JSON.stringify(commit.record);
-    e.transcript.push(...commit.transcript.map((t) => ({ ...t })));
-    return { pending: e.outbox.splice(0, e.outbox.length) };
+    return { pending: this.commitAndDrain(id, commit) };
   }
 
   private entry(id: string): MemorySession {
