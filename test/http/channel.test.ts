@@ -1,6 +1,7 @@
 // The channel contract of design.md over real HTTP and websockets: the webhook always answers a
 // JSON array, bad input gets a JSON 4xx and the server keeps answering, hello/welcome_back/poll.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DIALOG_STATE_CONFIG_KEY } from '../../src/channels/botkit/channel';
 import { bootServer, newUser, WsClient, type TestServer } from '../helpers/server';
 
 let s: TestServer;
@@ -128,6 +129,30 @@ describe('websocket /ws', () => {
     await expect(WsClient.open(`ws://127.0.0.1:${s.server.port}/ws`, { origin: 'https://evil.example' })).rejects.toThrow(/403/);
     const ok = await WsClient.open(`ws://127.0.0.1:${s.server.port}/ws`, { origin: `http://127.0.0.1:${s.server.port}` });
     ok.close();
+  });
+});
+
+describe('Botkit turn overhead', () => {
+  it('when turns arrive by webhook and websocket, then they all share one dialog-state configuration built by botbuilder', async () => {
+    // Observes the turn state after Botkit's turn; if botbuilder stopped reading the shared
+    // configuration from this key, every turn would build (and leave) its own.
+    type TurnMiddleware = (ctx: { turnState: Map<unknown, unknown> }, next: () => Promise<void>) => Promise<void>;
+    const { adapter } = s.server.channel.controller as unknown as { adapter: { use(mw: TurnMiddleware): void } };
+    const seen: unknown[] = [];
+    adapter.use(async (ctx, next) => {
+      await next();
+      seen.push(ctx.turnState.get(DIALOG_STATE_CONFIG_KEY));
+    });
+    await s.event(newUser(), 'hello', { locale: 'en' });
+    await s.say(newUser(), 'I was charged twice', { channel: 'webhook' });
+    const c = await s.socket();
+    c.send({ type: 'hello', user: newUser(), locale: 'zh-CN' });
+    await c.waitFor((f) => f.some((m) => m.expecting));
+    c.close();
+    await vi.waitFor(() => expect(seen).toHaveLength(3)); // the socket's frames can beat the turn's end
+    const config = seen[0] as { memoryScopes?: unknown[] } | undefined;
+    expect(config?.memoryScopes?.length).toBeGreaterThan(0);
+    expect(seen.every((x) => x === config)).toBe(true);
   });
 });
 
