@@ -22,8 +22,18 @@ export interface RssResult {
   turnsPerConversation: number;
   concurrency: number;
   warmupConversations: number;
+  /** Settled readings: forced GC, `settleMs` idle, forced GC again. What the process keeps. */
   before: MemSnapshot;
   after: MemSnapshot;
+  settleMs: number;
+  /** Forced GC right after the load, before any idle time: V8 still holds the pages it committed
+   *  under load (its memory reducer returns them only once allocation stops), so this figure
+   *  swings by tens of MB with timing. */
+  beforeImmediate: MemSnapshot;
+  afterImmediate: MemSnapshot;
+  rssGrowthImmediateMb: number;
+  /** Highest RSS seen during the drive (no forced GC): the working set under load. */
+  peakRssMb: number;
   /** Without forcing a GC first (what a process monitor would see). */
   rssBeforeNoGcMb: number;
   rssAfterNoGcMb: number;
@@ -41,11 +51,25 @@ async function snap(child: ChildHandle, gc: boolean): Promise<MemSnapshot> {
   return { rssMb: round(s.rss / MB, 1), heapUsedMb: round(s.heapUsed / MB, 1), heapTotalMb: round(s.heapTotal / MB, 1), externalMb: round(s.external / MB, 1), gcRan: s.gcRan };
 }
 
-/** Warm up, read RSS (after a forced GC when --expose-gc), drive `count` conversations, read again. */
-export async function measureRss(child: ChildHandle, o: { count: number; concurrency: number; turns: number; warmup: number; maxMs: number }): Promise<RssResult> {
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Reads memory the way it is kept, not as it is at the end of a burst: V8 returns the old-space
+ * pages it committed under load only after allocation stops for a few seconds (measured: heap
+ * committed 134-159 MB right after the load and a forced GC, 91-98 MB five seconds later; RSS
+ * 314-415 MB vs 181-190 MB), so a reading right after the load measures V8's timing.
+ */
+async function settledSnap(child: ChildHandle, settleMs: number): Promise<{ immediate: MemSnapshot; settled: MemSnapshot }> {
+  const immediate = await snap(child, true);
+  await sleep(settleMs);
+  return { immediate, settled: await snap(child, true) };
+}
+
+/** Warm up, read RSS (settled, see settledSnap), drive `count` conversations, read again. */
+export async function measureRss(child: ChildHandle, o: { count: number; concurrency: number; turns: number; warmup: number; maxMs: number; settleMs: number }): Promise<RssResult> {
   await driveConversations({ base: child.base, count: o.warmup, concurrency: o.concurrency, maxTurns: o.turns });
   const rssBeforeNoGc = await snap(child, false);
-  const before = await snap(child, true);
+  const { immediate: beforeImmediate, settled: before } = await settledSnap(child, o.settleMs);
   const pending: Promise<{ conversations: number; rssMb: number; heapUsedMb: number }>[] = [];
   const drive = await driveConversations({
     base: child.base,
@@ -62,7 +86,7 @@ export async function measureRss(child: ChildHandle, o: { count: number; concurr
   const first = series[0];
   const last = series[series.length - 1];
   const rssAfterNoGc = await snap(child, false);
-  const after = await snap(child, true);
+  const { immediate: afterImmediate, settled: after } = await settledSnap(child, o.settleMs);
   return {
     conversations: drive.conversations,
     turnsPerConversation: o.turns,
@@ -70,6 +94,11 @@ export async function measureRss(child: ChildHandle, o: { count: number; concurr
     warmupConversations: o.warmup,
     before,
     after,
+    settleMs: o.settleMs,
+    beforeImmediate,
+    afterImmediate,
+    rssGrowthImmediateMb: round(afterImmediate.rssMb - beforeImmediate.rssMb, 1),
+    peakRssMb: Math.max(rssAfterNoGc.rssMb, ...series.map((x) => x.rssMb)),
     rssBeforeNoGcMb: rssBeforeNoGc.rssMb,
     rssAfterNoGcMb: rssAfterNoGc.rssMb,
     rssGrowthMb: round(after.rssMb - before.rssMb, 1),
