@@ -15,7 +15,7 @@ import { parse } from '../nlu/parse';
 import type { SessionRecord, Stores, TurnCommit, TurnState } from '../store/types';
 import type { Locale, OutMessage, Parsed, Reply, TranscriptEntry } from '../types';
 import { LiveActors, revisionSource } from './live-actors';
-import { compactSnapshot, expandSnapshot } from './snapshot-codec';
+import { expandSnapshot, storedSnapshot } from './snapshot-codec';
 
 export interface Inbound {
   conversationId: string;
@@ -268,7 +268,7 @@ export class Engine {
       record: {
         rev,
         dialogVersion: DIALOG_VERSION,
-        snapshot: compactSnapshot(actor.getPersistedSnapshot()),
+        snapshot: storedSnapshot(snap, () => actor.getPersistedSnapshot()),
         lastActiveAt: inbound.type === 'message' ? now.getTime() : (record?.lastActiveAt ?? now.getTime()),
       },
       transcript: caseId ? [] : entries,

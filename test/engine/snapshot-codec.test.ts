@@ -4,7 +4,7 @@ import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { initialContext } from '../../dialogs/misswipe/context';
 import { misswipeMachine } from '../../dialogs/misswipe/misswipe.machine';
-import { compactSnapshot, expandSnapshot } from '../../src/engine/snapshot-codec';
+import { compactSnapshot, expandSnapshot, storedSnapshot } from '../../src/engine/snapshot-codec';
 import { parsedOf } from '../helpers/parsed';
 
 describe('snapshot codec', () => {
@@ -21,12 +21,25 @@ describe('snapshot codec', () => {
       actor.send({ type: 'user.said', parsed, idle: false });
       const full = actor.getPersistedSnapshot();
       const stored = JSON.parse(JSON.stringify(compactSnapshot(full))) as unknown;
+      // Read from the live snapshot, the stored form is the same.
+      let persistCalls = 0;
+      const fromLive = storedSnapshot(actor.getSnapshot(), () => (persistCalls++, full));
+      expect(JSON.parse(JSON.stringify(fromLive))).toEqual(stored);
+      expect(persistCalls).toBe(0);
       expect(expandSnapshot(stored)).toEqual(JSON.parse(JSON.stringify(full)));
       expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(full).length);
       persisted = stored;
       actor.stop();
     }
     expect((expandSnapshot(persisted) as { context: { category: string } }).context.category).toBe('duplicate_charge');
+  });
+
+  it('when a live snapshot has child actors or history, then the stored form comes from XState\'s persisted snapshot', () => {
+    const persisted = { status: 'active', value: 'askingRole', historyValue: {}, context: initialContext({ locale: 'en' }), children: {} };
+    const live = { ...persisted, children: { x: {} } };
+    expect(storedSnapshot(live, () => ({ ...persisted, value: 'fromPersist' }))).toMatchObject({ v: 'fromPersist' });
+    expect(storedSnapshot({ ...persisted, historyValue: { h: [] } }, () => ({ ...persisted, value: 'fromPersist' }))).toMatchObject({ v: 'fromPersist' });
+    expect(storedSnapshot({ ...persisted, status: 'done' }, () => ({ ...persisted, value: 'fromPersist' }))).toMatchObject({ v: 'fromPersist' });
   });
 
   it('when the context is all defaults, then only the state is stored', () => {
