@@ -38,6 +38,10 @@ export function toMermaid(machine: AnyStateMachine): string {
   }
   // Root-level transitions (e.g. session.resumed) apply in every state.
   for (const [type] of machine.root.transitions) lines.push(`  note right of greeting : any state — ${type} re-asks the current question`);
+  // What an answer did is decided by an action on the way to routing, not by a state.
+  if ('interpret' in (machine.implementations.actions as object)) {
+    lines.push('  note right of routing : an answer arrives here after absorb + interpret — filled: corrections noted · skip: slot given up · 3rd miss: given up · invalid: counted, re-asked with a hint');
+  }
   return lines.join('\n');
 }
 
