@@ -127,6 +127,8 @@ export interface Parsed {
     last4: string | null;
     count: number | null;
     merchantName: string | null;
+    /** A date that counts only as the answer to "when?" ("11.5"); stated dates are in entities.when. */
+    when?: WhenParse;
   };
 }
 

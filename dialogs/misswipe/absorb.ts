@@ -44,8 +44,11 @@ const sameMoney = (a: Money, b: Money) => a.minor === b.minor && a.currency === 
 /** Categories where a second, different amount is the price that should have been charged. */
 const TWO_AMOUNTS: readonly (string | null)[] = ['wrong_amount', 'currency_conversion'];
 
-/** Values the message states outright, whatever was asked. */
-function statedValues(parsed: Parsed, asking: SlotName | null, category: string | null): Candidates {
+/**
+ * Values the message states outright, whatever was asked. A correction changes one thing, so
+ * there a second plain amount is the old value being replaced ("$98 not 95"), not a price.
+ */
+function statedValues(parsed: Parsed, asking: SlotName | null, category: string | null, correcting: boolean): Candidates {
   const e = parsed.entities;
   const c: Candidates = {};
   for (const m of e.money) {
@@ -54,7 +57,7 @@ function statedValues(parsed: Parsed, asking: SlotName | null, category: string 
   }
   const plain = e.money.filter((m) => m.role === null).map((m) => m.value);
   const [p0, p1] = plain;
-  if (TWO_AMOUNTS.includes(category) && !c.amountCharged && !c.amountExpected && p0 && p1 && !sameMoney(p0, p1)) {
+  if (!correcting && TWO_AMOUNTS.includes(category) && !c.amountCharged && !c.amountExpected && p0 && p1 && !sameMoney(p0, p1)) {
     // "付了100块，结果显示1000块": people tell the price first, then what was taken.
     c.amountExpected = p0;
     c.amountCharged = p1;
@@ -64,7 +67,9 @@ function statedValues(parsed: Parsed, asking: SlotName | null, category: string 
     // wrong-amount story ("68块的东西刷了680"), it is the price.
     if (asking === 'amountExpected' && !c.amountExpected) c.amountExpected = plain[0];
     else if (!c.amountCharged) c.amountCharged = plain[0];
-    else if (!c.amountExpected && TWO_AMOUNTS.includes(category) && !sameMoney(plain[0], c.amountCharged)) c.amountExpected = plain[0];
+    else if (correcting) {
+      // the old value, not a second field
+    } else if (!c.amountExpected && TWO_AMOUNTS.includes(category) && !sameMoney(plain[0], c.amountCharged)) c.amountExpected = plain[0];
     else if (!c.amountExpected && plain[1]) c.amountExpected = plain[1];
   }
   // In a late-presentment story the dates mentioned are when the charge showed up, not when
@@ -117,8 +122,28 @@ function bareAnswer(slot: DetailSlot, parsed: Parsed): Candidates {
     case 'batchSettled':
       return yes ? { [slot]: yes === 'yes' } : {};
     case 'when':
-      return {};
+      return a?.when?.ok ? { when: a.when.value } : {};
   }
+}
+
+/**
+ * A correction that names its field ("卡号后四位错了，是1375", "扣的金额说错了，应该是1050") gives
+ * that field the message's value, read as an answer to it. The same value is then not also
+ * taken as the answer to the current question, nor as another amount ("应该是" reads as the
+ * expected price outside a correction).
+ */
+function redirectToNamedField(candidates: Candidates, parsed: Parsed, target: DetailSlot, asked: DetailSlot | null, fromAnswer: boolean): boolean {
+  const value = bareAnswer(target, parsed)[target];
+  if (value === undefined) return false;
+  if (asked && asked !== target && fromAnswer) delete candidates[asked];
+  if (SLOT_SPECS[target].kind === 'money') {
+    for (const other of ['amountCharged', 'amountExpected'] as const) {
+      const v = candidates[other];
+      if (other !== target && v !== undefined && valuesEqual(v, value)) delete candidates[other];
+    }
+  }
+  Object.assign(candidates, { [target]: value });
+  return true;
 }
 
 function valuesEqual(a: unknown, b: unknown): boolean {
@@ -147,7 +172,9 @@ export function absorb(ctx: DialogContext, parsed: Parsed): DialogContext {
   };
   const asking = ctx.asking;
   const it = parsed.intents;
-  const correcting = it.correction;
+  // At the confirmation (or when picking what to fix) whatever is stated is meant to replace
+  // what the summary shows: "actually it ends in 9876" needs no correction marker there.
+  const correcting = it.correction || asking === 'confirm' || asking === 'fixField';
   let outcome: Outcome = { kind: 'nothing' };
 
   if (it.role && (asking === 'role' || !next.role || correcting)) {
@@ -163,16 +190,21 @@ export function absorb(ctx: DialogContext, parsed: Parsed): DialogContext {
   // A charge the person does not recognise is reported by the cardholder (design.md step 4).
   if (next.category === 'unrecognized_charge' && !next.role) next.role = 'cardholder';
 
-  const stated = statedValues(parsed, asking, next.category);
+  const stated = statedValues(parsed, asking, next.category, correcting);
   const asked = isDetailSlot(asking) ? asking : null;
   const answer: Candidates = asked && stated[asked] === undefined ? bareAnswer(asked, parsed) : {};
   const candidates: Candidates = { ...stated, ...answer };
   // An explicit field ("金额是200") redirects a bare value to that field when correcting.
   const target = parsed.fieldMention;
-  if (correcting && target && isDetailSlot(target) && candidates[target] === undefined && asked && answer[asked] !== undefined) {
-    const v = answer[asked];
-    delete candidates[asked];
-    if (SLOT_SPECS[target].kind === SLOT_SPECS[asked].kind) Object.assign(candidates, { [target]: v });
+  // A message that states the asked field itself ("应该是999美元" to "what should it have been?")
+  // answers it; only otherwise does the named field take the value.
+  if (correcting && target && isDetailSlot(target) && candidates[target] === undefined && (!asked || stated[asked] === undefined)) {
+    const fromAnswer = asked !== null && answer[asked] !== undefined;
+    if (!redirectToNamedField(candidates, parsed, target, asked, fromAnswer) && asked && fromAnswer) {
+      const v = answer[asked];
+      delete candidates[asked];
+      if (SLOT_SPECS[target].kind === SLOT_SPECS[asked].kind) Object.assign(candidates, { [target]: v });
+    }
   }
 
   for (const [k, v] of Object.entries(candidates) as [DetailSlot, SlotValues[DetailSlot]][]) {
@@ -190,7 +222,7 @@ export function absorb(ctx: DialogContext, parsed: Parsed): DialogContext {
   }
 
   if (asked) {
-    if (answer[asked] !== undefined || stated[asked] !== undefined) outcome = { kind: 'filled' };
+    if (candidates[asked] !== undefined) outcome = { kind: 'filled' };
     else if (it.skip) outcome = { kind: 'skipped' };
     else if (asked === 'when' && parsed.entities.when && !parsed.entities.when.ok) {
       outcome = { kind: 'invalid', hint: `misswipe:reprompt.when_${parsed.entities.when.reason}` };

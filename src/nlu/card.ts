@@ -218,8 +218,25 @@ for (const d of DEFS) {
   BARE_ANSWER.set(d.id, d);
 }
 
+// Asked "which bank?", people drop 银行 from national banks' names ("工商", "招商的", "建设的卡").
+// City banks are left out: a bare "北京" is a place before it is 北京银行.
+const ZH_SHORT_NAMES: Readonly<Record<string, string>> = {
+  工商: 'icbc', 建设: 'ccb', 农业: 'abc', 交通: 'bocom', 招商: 'cmb', 邮政: 'psbc', 邮政储蓄: 'psbc', 中信: 'citic',
+  光大: 'ceb', 民生: 'cmbc', 兴业: 'cib', 平安: 'pingan', 华夏: 'hxb', 广发: 'cgb', 浦发: 'spdb', 浙商: 'czb', 渤海: 'cbhb',
+};
+for (const [short, id] of Object.entries(ZH_SHORT_NAMES)) {
+  const def = DEFS.find((d) => d.id === id);
+  if (def) BARE_ANSWER.set(short, def);
+}
+const BARE_TAIL_ZH = /(?:银行)?(?:的)?(?:卡|信用卡|储蓄卡|借记卡)?(?:吧|啊|呀)?$/;
+
+function bareIssuer(text: string): IssuerDef | undefined {
+  const t = text.trim().replace(/[.!。！]+$/, '').toLowerCase();
+  return BARE_ANSWER.get(t) ?? BARE_ANSWER.get(t.replace(BARE_TAIL_ZH, ''));
+}
+
 export function extractIssuer(text: string): Issuer | null {
-  const bare = BARE_ANSWER.get(text.trim().replace(/[.!。！]+$/, '').toLowerCase());
+  const bare = bareIssuer(text);
   const lower = text.toLowerCase();
   const all: IssuerHit[] = [];
   const anyKey = ANY_KEY.test(lower);

@@ -106,7 +106,12 @@ const NOON = /中午|正午|\bnoon\b|\bmidday\b/i;
 const MIDNIGHT_12 = /半夜|深夜|夜里|晚上|\bnight\b|\bmidnight\b/i;
 const EARLY_12 = /凌晨/;
 
-const ZH_WEEK_SUNDAY = /(上|这|本)个?(?:周|週|星期|礼拜|禮拜)[日天]/;
+// "上周五", "这周一", "本周日": a weekday of this or last week, where Chinese weeks start on Monday
+// (chrono counts weeks from Sunday, so on a Sunday it reads 这周一 as tomorrow).
+const ZH_WEEK_DAY = /(上|这|本)个?(?:周|週|星期|礼拜|禮拜)([一二三四五六日天1-7])/;
+const ZH_WEEKDAY_INDEX: Readonly<Record<string, number>> = {
+  一: 0, 二: 1, 三: 2, 四: 3, 五: 4, 六: 5, 日: 6, 天: 6, '1': 0, '2': 1, '3': 2, '4': 3, '5': 4, '6': 5, '7': 6,
+};
 const DAY_OF_MONTH_ZH =
   /(?:(上个?月|这个?月|本月)\s*|(?<![月\d/.-]))(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[号號日](?![元块子])/;
 const DAY_OF_MONTH_EN = /\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b/i;
@@ -157,6 +162,8 @@ function prepare(text: string): string {
     .replace(/\bquarter to (\d{1,2})\b/gi, (_m, h: string) => `${(Number(h) + 11) % 12 || 12}:45`)
     .replace(/\b(?:at\s+)?(?:around|about|approximately|approx\.?|roughly|circa|sometime around|like)\s+(?=\d)/gi, 'at ')
     .replace(/~\s*(?=\d)/g, 'at ')
+    // "11.5号", "11.15晚上": a month and day written with a dot, as on Chinese receipts.
+    .replace(/(?<![\d.])(1[0-2]|0?[1-9])\.(3[01]|[12]\d|0?[1-9])(?=\s*(?:[号號日]|那天|当天|凌晨|早上|上午|中午|下午|晚上))/g, '$1月$2日')
     .replace(/昨儿个?|昨个/g, '昨天')
     .replace(/前儿个?/g, '前天')
     .replace(/今儿个?/g, '今天')
@@ -349,12 +356,13 @@ function viaChrono(text: string, opts: ParseOptions, now: Wall): Found | 'vague'
   let lastNight = false;
   if (dated) {
     date = wallOf(dated);
-    const zhWeek = ZH_WEEK_SUNDAY.exec(dated.text);
+    const zhWeek = ZH_WEEK_DAY.exec(dated.text);
     if (zhWeek) {
-      // Chinese weeks start on Monday: 上周日 is the Sunday just before this week's Monday.
+      // Counted from this week's Monday: 上周日 is the Sunday just before it.
       const todayWeekday = (new Date(Date.UTC(now.y, now.m - 1, now.d)).getUTCDay() + 6) % 7; // Monday = 0
       const thisMonday = addDays(now, -todayWeekday);
-      date = { ...addDays(thisMonday, zhWeek[1] === '上' ? -1 : 6), h: date.h, min: date.min };
+      const index = ZH_WEEKDAY_INDEX[zhWeek[2] as string] ?? 0;
+      date = { ...addDays(thisMonday, index - (zhWeek[1] === '上' ? 7 : 0)), h: date.h, min: date.min };
     }
     const weekday = dated.start.get('weekday');
     if (certain(dated, 'weekday') && weekday !== null) {
@@ -505,4 +513,15 @@ function dayOfMonth(text: string, now: Wall): Wall | null {
     m -= 1; // "30号" on 1 March means 30 January
   }
   return null;
+}
+
+// "11.5", "11-5": month and day alone. As the whole answer to "when?" that is a date (the
+// Chinese way to write one); anywhere else the same digits are more likely an amount.
+const BARE_MONTH_DAY = /^\s*(1[0-2]|0?[1-9])\s*[./-]\s*(3[01]|[12]\d|0?[1-9])\s*$/;
+
+/** The message read as a bare answer to the date question. */
+export function parseWhenAnswer(text: string, opts: ParseOptions): WhenParse {
+  const m = BARE_MONTH_DAY.exec(text);
+  if (!m) return null;
+  return extractWhen(`${Number(m[1])}月${Number(m[2])}日`, opts);
 }

@@ -11,13 +11,14 @@ const ZH_DIGIT = '[零〇洞一幺二两三四五六七八九]';
 
 function toAsciiDigits(s: string): string {
   let out = '';
-  for (const ch of s) out += ZH_DIGIT_VALUE[ch] ?? ch;
+  for (const ch of s) if (ch !== ' ' && ch !== '-') out += ZH_DIGIT_VALUE[ch] ?? ch;
   return out;
 }
 
 // ---------------------------------------------------------------------------------- last 4
 
-const FOUR = `(\\d{4}|${ZH_DIGIT}{4})(?![\\d.,]\\d|\\d|${ZH_DIGIT})`;
+// Four digits, also spelled out one by one as people read them off a card ("8 8 6 6").
+const FOUR = `(\\d{4}|\\d(?:[ -]\\d){3}|${ZH_DIGIT}{4})(?![\\d.,]\\d|\\d|${ZH_DIGIT}|[ -]\\d)`;
 const LAST4_PATTERNS: readonly RegExp[] = [
   // 尾号1024, 卡号后四位:2048, 后4位是0937, 末四位 1234, 卡号最后四位是5566
   new RegExp(
@@ -53,11 +54,15 @@ export function extractLast4(text: string): string | null {
 const DIGIT_RUNS = /\d+/g;
 const MONEY_OR_TIME_BEFORE = /(?:[$¥€£]|usd|rmb|hkd|[:.])\s*$/i;
 const ONLY_ZH_DIGITS = new RegExp(`^(?:是|就是)?(${ZH_DIGIT}{4})(?:吧|啊|呀|的)?$`);
+/** "5 5 2 1" as the whole answer: four single digits read out one by one. */
+const SPACED_FOUR = /^[^\d]{0,12}?(?<!\d[ -]?)(\d(?:[ -]\d){3})(?![ -]?\d)[^\d]{0,6}$/;
 
 export function parseLast4Answer(text: string): string | null {
   const explicit = extractLast4(text);
   if (explicit) return explicit;
   const runs = text.match(DIGIT_RUNS);
+  const spaced = SPACED_FOUR.exec(text);
+  if (spaced?.[1] !== undefined) return toAsciiDigits(spaced[1]);
   if (runs === null) {
     const zh = ONLY_ZH_DIGITS.exec(text.replace(/[\s,.!?。，！？~]/g, ''));
     return zh?.[1] ? toAsciiDigits(zh[1]) : null;

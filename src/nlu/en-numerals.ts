@@ -9,7 +9,15 @@ const SCALES: Record<string, number> = { hundred: 100, thousand: 1000 };
 
 const WORD = '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)';
 const CURRENCY = '(?:dollars?|bucks|euros?|pounds?|quid|yuan|rmb|kuai|hkd|usd|eur)';
-const SPELLED = new RegExp(`\\b((?:(?:a|an)[\\s-]+(?=hundred|thousand))?${WORD}(?:[\\s-]+(?:and[\\s-]+)?${WORD})*)\\s+(${CURRENCY})\\b`, 'gi');
+// "twelve dollars fifty", "ten euros and twenty cents": cents after the unit, said as a word
+// and either called cents or ending the sentence (so "twenty dollars two times" keeps its count).
+const CENTS_WORD =
+  '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine)';
+const CENTS = `(?:\\s+(?:and\\s+)?(${CENTS_WORD})(?:\\s+cents?\\b|(?=\\s*(?:$|[,.!?;]))))?`;
+const SPELLED = new RegExp(
+  `\\b((?:(?:a|an)[\\s-]+(?=hundred|thousand))?${WORD}(?:[\\s-]+(?:and[\\s-]+)?${WORD})*)\\s+(${CURRENCY})\\b${CENTS}`,
+  'gi',
+);
 export const HAS_SPELLED_AMOUNT = new RegExp(`\\b${WORD}\\s+${CURRENCY}\\b`, 'i');
 
 /** "twenty-five" → 25, "a hundred and twenty" → 120; null when the words are not one number. */
@@ -38,8 +46,10 @@ export function wordsToNumber(words: string): number | null {
 }
 
 export function spellAmounts(text: string): string {
-  return text.replace(SPELLED, (whole, words: string, unit: string) => {
+  return text.replace(SPELLED, (whole, words: string, unit: string, centsWords: string | undefined) => {
     const n = wordsToNumber(words);
-    return n === null || n === 0 ? whole : `${n} ${unit}`;
+    if (n === null || n === 0) return whole;
+    const cents = centsWords === undefined ? null : wordsToNumber(centsWords);
+    return cents === null || cents >= 100 ? `${n} ${unit}` : `${n}.${String(cents).padStart(2, '0')} ${unit}`;
   });
 }

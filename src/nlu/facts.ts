@@ -33,6 +33,8 @@ const RECEIPT_NEG =
 const RECEIPT_POS =
   /有|留|还在|在我|在这|在手|保留|拍了?|拿着|收好|存着|保存|\bkept\b|\bkeep\b|\bhave\b|\bhad\b|\bgot\b|\bstill\b|\bphoto\b|\bpicture\b|\bpic\b|\bright here\b|\bin my\b|\bsaved\b|\bhere\b|\bwith me\b|\bsnapped\b/;
 const UNSURE = /不知道|不确定|不记得|不清楚|\bdon'?t know\b|\bnot sure\b|\bcan'?t remember\b|\bdon'?t remember\b/;
+// "没打出来", "没给小票": the receipt never printed or was never handed over.
+const NEVER_PRINTED = /^(?:(?:小票|签购单|收据)(?:也|都|根本)?)?(?:没有?|未)(?:打|打印|出|给|开)(?:出来|出|我)?(?:小票|签购单|收据)?(?:了|啊|呀)?$/;
 const THREW_IT_AWAY = /^(?:(?:no|nah|nope|yeah|yes|sorry)[\s,]+)?(?:i )?(?:threw|thrown|tossed|binned|discarded) (?:it|them) (?:away|out)$|^(?:扔掉?了|早扔了|扔了)$/;
 
 function receipt(t: string): boolean | null {
@@ -42,7 +44,8 @@ function receipt(t: string): boolean | null {
     if (RECEIPT_NEG.test(c)) return false;
     if (RECEIPT_POS.test(c)) result = true;
   }
-  if (result === null && THREW_IT_AWAY.test(t.replace(/[.!。！]+$/, '').trim())) return false;
+  const bare = t.replace(/[.!。！]+$/, '').trim();
+  if (result === null && (THREW_IT_AWAY.test(bare) || NEVER_PRINTED.test(bare))) return false;
   return result;
 }
 
@@ -88,8 +91,9 @@ function merchantContacted(t: string): boolean | null {
 
 // --------------------------------------------------------------------- card in possession
 
+// 被盗刷/被盗用 is the card being used by someone else, not the card being stolen.
 const CARD_NEG =
-  /卡(?:片)?(?![里上])[^,.!?。]{0,4}?(?:丢了|掉了|不见了|被偷了?|被盗了?|被抢了?|遗失|丢失|被人拿走)|(?:丢|掉|弄丢)了?(?:我的)?(?:银行)?卡|找不到(?:我的)?(?:银行)?卡|(?:钱包|包)(?:被偷|被盗|被抢|丢了|掉了|不见了)|\blost (?:my|the|our) (?:\w+ )?(?:card|wallet|purse)\b|\b(?:card|wallet|purse)\b[^.!?]{0,30}\b(?:was|got|is|has been|were) (?:lost|stolen|missing|taken|snatched)\b|\bstolen (?:card|wallet|purse)\b|\b(?:can'?t|cannot|couldn'?t) find (?:my|the) (?:card|wallet|purse)\b|\bmisplaced (?:my|the) (?:card|wallet|purse)\b|\b(?:my|the) (?:card|wallet|purse) is (?:gone|missing)\b/;
+  /卡(?:片)?(?![里上])[^,.!?。]{0,4}?(?:丢了|掉了|不见了|被偷(?![刷用])了?|被盗(?![刷用])了?|被抢了?|遗失|丢失|被人拿走)|(?:丢|掉|弄丢)了?(?:我的)?(?:银行)?卡|找不到(?:我的)?(?:银行)?卡|(?:钱包|包)(?:被偷|被盗|被抢|丢了|掉了|不见了)|\blost (?:my|the|our) (?:\w+ )?(?:card|wallet|purse)\b|\b(?:card|wallet|purse)\b[^.!?]{0,30}\b(?:was|got|is|has been|were) (?:lost|stolen|missing|taken|snatched)\b|\bstolen (?:card|wallet|purse)\b|\b(?:can'?t|cannot|couldn'?t) find (?:my|the) (?:card|wallet|purse)\b|\bmisplaced (?:my|the) (?:card|wallet|purse)\b|\b(?:my|the) (?:card|wallet|purse) is (?:gone|missing)\b/;
 const CARD_POS =
   /卡(?:片)?(?:一直|还|就|都|现在)?(?:在|带在)(?:我)?(?:的)?(?:身上|手上|手里|身边|钱包里?|包里|这里?|家里?)|卡(?:片)?(?:没丢|没有丢|没掉|一直在|从没离|没离)|卡在我这|\bi (?:still )?(?:have|got|hold) (?:my|the) (?:\w+ )?card\b|\b(?:my |the )?card(?:'s| is)? (?:still )?(?:with me|on me|in my (?:wallet|purse|pocket|hand|possession|bag)|right here|here|safe)\b|\bcard never left\b|\bnever lost (?:my|the) card\b|\bstill (?:have|got) (?:my|the|it)\b.*\bcard\b|\bcard in my possession\b/;
 

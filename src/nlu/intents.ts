@@ -15,6 +15,7 @@
 import type { Category, MoneyMention, Parsed, Role, YesNo } from '../types';
 import { CATEGORIES } from '../types';
 import { extractMoney } from './money';
+import { fixTypos } from './typos';
 
 type Intents = Parsed['intents'];
 
@@ -34,14 +35,16 @@ const CONTRACTION = new RegExp(
 
 /**
  * Lower-case with straight apostrophes and the apostrophes people leave out restored ("dont",
- * "didnt", "im"), so every English rule can spell contractions one way. Shared with facts.ts.
+ * "didnt", "im"), and misspelled keywords restored ("chraged", typos.ts), so every English rule
+ * can spell its words one way. Shared with facts.ts.
  */
 export function chatLower(text: string): string {
   const t = text.toLowerCase().replace(APOSTROPHES, "'");
   if (!LATIN.test(t)) return t;
-  return t.replace(CONTRACTION, (w: string, stem: string | undefined) =>
+  const restored = t.replace(CONTRACTION, (w: string, stem: string | undefined) =>
     stem !== undefined ? `${stem}n't` : (PRONOUN_CONTRACTION[w] ?? w),
   );
+  return fixTypos(restored);
 }
 
 const EDGE_CHARS = new Set(' .,!?;:。、~…"“”\'()[]【】<>《》*#-'.split(''));
@@ -174,6 +177,8 @@ const UNRECOGNIZED = rule(new RegExp(
     '有人(?:用|拿|偷|盗)了?我的',
     '被人(?:刷|盗|用|偷)',
     '别人(?:刷|用|盗)了?我的',
+    // A lost or stolen card that has since been charged: "卡丢了，刚收到短信被刷了2000".
+    '(?:卡|钱包)(?:片)?.{0,4}?(?:丢了|丢失|遗失|掉了|被偷了?|被抢了?|不见了).{0,16}(?:被刷|被扣|扣了|刷了|消费|扣款|盗刷)',
     '诈骗',
     '冒用',
     '盗用',
@@ -215,6 +220,7 @@ const UNRECOGNIZED = rule(new RegExp(
     '\\bwithout (?:my )?(?:permission|consent|authori[sz]ation|knowledge)\\b',
     '\\b(?:stole|stolen|steal|leaked|compromised) (?:my )?(?:card )?(?:details|info|information|number|data)\\b',
     '\\bscam(?:med)?\\b',
+    "\\b(?:lost|misplaced) (?:my|the) (?:\\w+ )?(?:card|wallet|purse)\\b(?:[^.!?]|\\.(?=\\d)){0,40}\\b(?:charge[ds]?|used|purchases?|transactions?|debited|billed)\\b",
   ].join('|'),
 ));
 
@@ -254,6 +260,9 @@ const FAIL = rule(new RegExp(
     '\\bunsuccessful\\b',
     "\\b(?:not|wasn't|was not) successful\\b",
     "\\b(?:didn't|did not|does not|doesn't|won't|wouldn't|never) go through\\b",
+    // Informal spellings and broken English: "didnt go thru", "payment no go through".
+    "\\b(?:didn't|did not|does not|doesn't|won't|wouldn't|never|not|no) (?:go|went|gone) thru\\b",
+    '\\b(?:not|no) go through\\b',
     "\\b(?:not|wasn't|was not) approved\\b",
     '\\btim(?:ed|es)? ?out\\b',
     '\\btime-?out\\b',
@@ -281,6 +290,7 @@ const CHARGED_ANYWAY = rule(new RegExp(
     '\\b(?:money|funds|amount|it|cash) (?:still |also |already |was |were |got |is |has |been )*(?:taken|gone|left|came out|went out|deducted|missing|debited)',
     '\\btook\\b',
     '\\btaken\\b',
+    '\\b(?:take|takes|taking) (?:my |the |our |all )?(?:money|funds|cash)\\b',
     '\\bbalance (?:went down|dropped|is lower|decreased|is less)',
     '\\bpending charge',
     '\\bcharge (?:still )?(?:posted|went through|shows|showed|appears|is pending|pending)',
@@ -317,12 +327,16 @@ const DUPLICATE = rule(new RegExp(
     '一模一样的(?:消费|扣款|交易|两笔)',
     `(?:账单|记录|短信|流水|明细|app|账户)(?:上|里)?(?:有|出现|显示|来)了?${COUNT_ZH}(?:条|笔)`,
     '多(?:扣|刷|收)了?(?:一|1)(?:次|笔|遍|回)',
+    // "收到两条扣款短信", "两笔消费记录": several debit notices for one payment.
+    `${COUNT_ZH}(?:条|笔)(?:一样的|相同的)?(?:扣款|扣费|消费|支付|交易)(?:的)?(?:短信|记录|通知|提醒|信息)?`,
     // en
     '\\bdouble[- ]?(?:charged?|charging|billed|billing|swiped|dipped|tapped|debited|deducted|posted|payment)\\b',
     '\\bduplicated?\\b(?! (?:receipt|copy|card))',
-    '\\b(?:charged?|charging|billed|debited|ran|run|pushed|pushes|sent|re-?sent|resent|submitted|uploaded|swiped|tapped|dipped|hit|taken|took|deducted|processed|went through|gone through|shows? up|showing up|showed up|appears?|appearing|appeared|posted|rang|rung|paying|paid for|charges?|transactions?)\\b[^.!?]{0,28}\\b(?:twice|two times|2 times|three times|3 times|\\d+ times|multiple times|more than once|2x|x2)\\b',
+    '\\b(?:charged?|charging|billed|debited|ran|run|pushed|pushes|sent|re-?sent|resent|submitted|uploaded|swiped|tapped|dipped|hit|taken|took|deducted|processed|went through|gone through|shows? up|showing up|showed up|appears?|appearing|appeared|posted|rang|rung|paying|paid for|charges?|transactions?)\\b(?:[^.!?]|\\.(?=\\d)){0,28}\\b(?:twice|two times|2 times|three times|3 times|\\d+ times|multiple times|more than once|2x|x2)\\b',
     '\\b(?:two|2|three|3) (?:identical|duplicate|same|similar|matching) (?:charges|transactions|payments|debits)',
     '\\bsame (?:charge|transaction|payment|amount|purchase) (?:twice|two times|2 times|again)',
+    // "now there are two charges", "I see 2 transactions": several charges where one was due.
+    "\\b(?:there (?:are|were|is|'re)|there's|i (?:see|saw|have|got|noticed|found)|(?:it |app |statement )?(?:shows?|showing|showed)|now (?:i have|there are)|got) (?:now )?(?:\\w+ )?(?:two|2|three|3|multiple|several) (?:separate )?(?:charges|transactions|payments|debits|deductions|pending charges)\\b",
   ].join('|'),
 ));
 /** "charged N times" stated outright: beats charged_but_failed (a retry that posted twice). */
@@ -358,7 +372,7 @@ const PREAUTH = rule(new RegExp(
     '\\bheld (?:on )?(?:[$€£¥]|\\d|money|funds|my money|the money|an amount|the amount|the deposit)',
     '\\bdeposits?\\b',
     '\\bincidentals?\\b',
-    '\\b(?:funds|money|amount|deposit)\\b[^.!?]{0,20}\\b(?:blocked|frozen|locked|tied up)\\b',
+    '\\b(?:funds|money|amount|deposit)\\b(?:[^.!?]|\\.(?=\\d)){0,20}\\b(?:blocked|frozen|locked|tied up)\\b',
     '\\bblocked on my\\b',
     '\\bpending authori[sz]ation',
     '\\bhotel authori[sz]ation',
@@ -431,9 +445,9 @@ const LATE_CUE_ZH =
 const LATE_DIRECT_EN =
   /\blate presentment\b|\b(?:months?|weeks?|years?) (?:later|after)\b|\blong after\b|\b(?:presented|submitted|processed|posted|charged|billed) (?:\w+ ){0,3}(?:too |very |really |so )?late\b|\bway too late\b|\b(?:took|takes|taking) (?:\w+ ){0,2}(?:weeks|months|years) to (?:process|post|charge|bill|submit|come through|go through|show)\b/;
 const LATE_OLD_EN =
-  /\b(?:months?|weeks?|years?) ago\b|\blast (?:year|spring|summer|fall|autumn|winter)\b|\bback in\b|\bin (?:january|february|march|april|june|july|august|september|october|november|december)\b|\blong ago\b|\bold (?:purchase|charge|transaction|bill|order)|\ba (?:long )?while (?:ago|back)\b|\bages ago\b|\b(?:months?|weeks?|years?) back\b/;
+  /\b(?:on|from|made on|back on) (?:the )?(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?)\b|\b(?:months?|weeks?|years?) ago\b|\blast (?:year|spring|summer|fall|autumn|winter)\b|\bback in\b|\bin (?:january|february|march|april|june|july|august|september|october|november|december)\b|\blong ago\b|\bold (?:purchase|charge|transaction|bill|order)|\ba (?:long )?while (?:ago|back)\b|\bages ago\b|\b(?:months?|weeks?|years?) back\b/;
 const LATE_CUE_EN =
-  /\b(?:seeing|see|saw|got|getting|found|noticed) (?:a |an |this |the )?(?:new )?(?:charge|transaction|debit|payment)\b[^.!?]{0,20}\b(?:today|now|this week|yesterday|recently)\b|\b(?:only|just|finally|suddenly)\b[^.!?]{0,25}\b(?:post|show|appear|hit|charg|bill|process|came|come|went|go|clear)|\b(?:posting|posted|showed up|shows up|appeared|appears|hit|charged|billed|cleared) (?:\w+ ){0,3}(?:now|today|this week|yesterday|recently)\b|\bonly now\b/;
+  /\b(?:seeing|see|saw|got|getting|found|noticed) (?:a |an |this |the )?(?:new )?(?:charge|transaction|debit|payment)\b(?:[^.!?]|\.(?=\d)){0,20}\b(?:today|now|this week|yesterday|recently)\b|\b(?:only|just|finally|suddenly)\b(?:[^.!?]|\.(?=\d)){0,25}\b(?:post|show|appear|hit|charg|bill|process|came|come|went|go|clear)|\b(?:posting|posted|showed up|shows up|appeared|appears|hit|charged|billed|cleared) (?:\w+ ){0,3}(?:now|today|this week|yesterday|recently)\b|\bonly now\b/;
 
 // ---- wrong_card
 const WRONG_CARD = rule(new RegExp(
@@ -460,7 +474,7 @@ const WRONG_CARD = rule(new RegExp(
     '\\bcard instead of\\b',
     '\\binstead of (?:mine|my (?:\\w+ )?card|the (?:\\w+ )?one|my (?:\\w+ )?one|my (?:own|other))\\b',
     "\\b(?:used|charged|swiped|ran|tapped|put it on) (?:my|the|her|his|our) (?:[\\w']+ )?card by (?:mistake|accident)",
-    '\\b(?:meant|wanted|intended|supposed|planned) to (?:pay|use|put|charge)\\b[^.!?]{0,40}\\b(?:but|instead)\\b',
+    '\\b(?:meant|wanted|intended|supposed|planned) to (?:pay|use|put|charge)\\b(?:[^.!?]|\\.(?=\\d)){0,40}\\b(?:but|instead)\\b',
     '\\bwanted it on\\b',
     '\\bwent on my\\b',
     '\\bpicked the (?:other|wrong)\\b',
@@ -502,15 +516,15 @@ const WRONG_AMOUNT = rule(new RegExp(
     '(?:付了?|买了?|消费了?|标价|价格是?|本来)\\s*\\d[\\d.,]*\\s*(?:块|元|块钱)?.{0,12}(?:结果|但是?|却|可是?).{0,12}(?:显示|扣了?|刷了?|收了?|变成)\\s*\\d',
     '\\b(?:price|tag|menu|sticker|receipt|total|bill)\\b(?:[^.!?]|\\.(?=\\d)){0,30}\\b(?:but|yet)\\b(?:[^.!?]|\\.(?=\\d)){0,20}\\b(?:charged|billed|took|debited)\\b',
     // "charged me fifty dollars for a ten dollar sandwich": a price set against the charge.
-    '\\bcharged (?:me|us)\\b[^.!?]{1,30}\\bfor (?:a|an|my|the|our|one)\\b[^.!?]{0,12}?(?:\\$\\s?\\d|\\d+(?:\\.\\d+)?[ -]?(?:dollars?|bucks|yuan|euros?|pounds?)|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)[ -]?(?:dollars?|bucks|yuan|euros?|pounds?))',
+    '\\bcharged (?:me|us)\\b(?:[^.!?]|\\.(?=\\d)){1,30}\\bfor (?:a|an|my|the|our|one)\\b(?:[^.!?]|\\.(?=\\d)){0,12}?(?:\\$\\s?\\d|\\d+(?:\\.\\d+)?[ -]?(?:dollars?|bucks|yuan|euros?|pounds?)|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)[ -]?(?:dollars?|bucks|yuan|euros?|pounds?))',
     // en
     '\\bwrong (?:amount|amt|total|price|sum|figure|number)\\b',
     '\\bincorrect (?:amount|amt|total|price|sum)\\b',
     '\\b(?:amount|amt|total|price|bill|charge|sum) (?:is|was|looks|seems|appears) (?:\\w+ )?(?:wrong|incorrect|off|not right)\\b',
-    "\\b(?:amount|total|charge|price|sum)\\b[^.!?]{0,25}\\b(?:doesn't|does not|didn't|did not|don't) (?:match|add up)",
+    "\\b(?:amount|total|charge|price|sum)\\b(?:[^.!?]|\\.(?=\\d)){0,25}\\b(?:doesn't|does not|didn't|did not|don't) (?:match|add up)",
     '\\bover-?charg',
     '\\bunder-?charg',
-    '\\b(?:charged|billed|paid|took|rang up|ran)\\b[^.!?]{0,20}\\b(?:too much|extra|(?:more|less)(?: \\w+)? than|way more|double the|ten times)',
+    '\\b(?:charged|billed|paid|took|rang up|ran)\\b(?:[^.!?]|\\.(?=\\d)){0,20}\\b(?:too much|extra|(?:more|less)(?: \\w+)? than|way more|double the|ten times)',
     '\\b(?:an )?extra (?:zero|0|digit)',
     '\\b(?:added|adding|missing|dropped|forgot|put) (?:a |an |an extra )?(?:zero|0|digit|decimal)',
     '\\bdecimal (?:point|place)',
@@ -520,8 +534,8 @@ const WRONG_AMOUNT = rule(new RegExp(
     '\\b(?:keyed|typed|entered|punched|put)(?: in)? (?:the |it |in the )?(?:\\w+ )?(?:wrong|incorrectly)',
     '\\bkeyed (?:in )?[$€£¥]?\\d',
     '\\b(?:rang|rung) (?:it |them |her |him )?up (?:as |for )?[$€£¥]?\\d',
-    '\\bshould (?:have )?be(?:en)?\\b[^.!?]{0,20}\\bnot\\b',
-    '\\bprice (?:was|is) [^.!?]{0,20}\\bbut\\b',
+    '\\bshould (?:have )?be(?:en)?\\b(?:[^.!?]|\\.(?=\\d)){0,20}\\bnot\\b',
+    '\\bprice (?:was|is) (?:[^.!?]|\\.(?=\\d)){0,20}\\bbut\\b',
   ].join('|'),
 ));
 const CHARGE_VERB = rule(/扣|刷|收|划|付|charg|bill|debit|took|ran\b|rang|keyed|paid|pay\b/);
@@ -565,6 +579,14 @@ function amountsDisagree(t: string, s: Script, money: readonly MoneyMention[]): 
   return (roles.has('charged') || roles.has('expected')) && hit(CHARGE_VERB, t, s);
 }
 
+/** An amount charged and a different expected amount, both stated ("$50 instead of $5"). */
+function pricedAgainstCharge(money: readonly MoneyMention[]): boolean {
+  const charged = money.find((m) => m.role === 'charged');
+  const expected = money.find((m) => m.role === 'expected');
+  return charged !== undefined && expected !== undefined &&
+    (charged.value.minor !== expected.value.minor || charged.value.currency !== expected.value.currency);
+}
+
 function paidByOtherMeans(t: string, s: Script): boolean {
   if (s.han) {
     const zh = t.replace(OTHER_MEANS_ZH, '§');
@@ -597,7 +619,9 @@ function detectCategory(t: string, s: Script, money: readonly MoneyMention[]): C
   const duplicate = hit(DUPLICATE, t, s);
   // A retry after a failure that was charged N times is a duplicate (domain.md C4).
   if (failed && !(duplicate && hit(CHARGED_N_TIMES, t, s))) return 'charged_but_failed';
-  if (paidByOtherMeans(t, s)) return 'paid_by_other_means';
+  // "used my gift card and they charged $50 instead of $5": a price set against the charge says
+  // the amount was wrong, even when another way of paying is named.
+  if (paidByOtherMeans(t, s) && !pricedAgainstCharge(money)) return 'paid_by_other_means';
   if (hit(PREAUTH, t.replace(PREAUTH_NOISE, ' '), s)) return 'preauth_hold';
   if (duplicate) return 'duplicate_charge';
   if (hit(REFUND_WORD, t, s) && hit(NOT_ARRIVED, t, s)) return 'refund_not_received';
@@ -625,6 +649,13 @@ const HOLDER_NOUN_EN =
   "(?:one|person|guy|lady|woman|man|girl|customer) (?:who|that) (?:paid|was charged|got charged|got billed|was billed|bought|swiped|made the purchase|used the card)|customers?|cardholders?|card[- ]holders?|card owner|shoppers?|guests?|buyers?|consumers?|clients?|patrons?|purchasers?|account holder|card ?member|the one who paid|the person who paid|the one who was charged|the person who was charged";
 const MERCHANT_NOUN_EN =
   'merchants?|shop ?owners?|store ?owners?|business ?owners?|owners?|sellers?|cashiers?|vendors?|retailers?|shopkeepers?|proprietors?|managers?|clerks?|staff|employees?|bartenders?|waiters?|waitress|servers?|franchisee|on the merchant side';
+// "商家：终端显示失败…", "Cardholder - charged twice": a role written as a label opening the message.
+// Only words people call themselves: 老板/服务员 are also how a customer addresses the shop.
+const ROLE_LABEL = new RegExp(
+  `^(?:我是|本人是?|i'?m (?:the |a )?)?(?:(持卡人|持卡者|卡主|顾客|消费者|客户|买家|${HOLDER_NOUN_EN})|(商户|商家|店家|店主|卖家|收款方|经营者|个体户|${MERCHANT_NOUN_EN}))(?:这边|一方|方|端| here| side)?\\s*(?::|-|—|–)` +
+    // 商户/持卡人 are never how one addresses the other, so a comma after them is a label too.
+    '|^(?:(持卡人)|(商户))(?:这边|一方|方)?\\s*,',
+);
 const SELF_EN = new RegExp(
   `(?:^|[^a-z'])(?:(?:i'?m|i am|i was|we'?re|we are|we were|this is|speaking as|i work as)\\s+(not\\s+)?(?:(?:just|also|only|actually|really)\\s+)?(?:(?:a|an|the|one of the|your|their)\\s+(?:[\\w'-]+\\s+){0,2}?)?|as\\s+(?:a|an)\\s+(?:[\\w'-]+\\s+){0,2}?)(?:(${HOLDER_NOUN_EN})|(${MERCHANT_NOUN_EN}))\\b`,
 );
@@ -702,6 +733,8 @@ function detectRole(t: string, s: Script): Role | null {
   if (bareZh) return bareZh[1] !== undefined ? 'cardholder' : 'merchant';
   const bareEn = BARE_ROLE_EN.exec(core);
   if (bareEn) return bareEn[1] !== undefined ? 'cardholder' : 'merchant';
+  const label = ROLE_LABEL.exec(t);
+  if (label) return label[1] !== undefined || label[3] !== undefined ? 'cardholder' : 'merchant';
 
   // Self-identification wins over anything else said in the message.
   SELF_ZH.lastIndex = 0;
@@ -832,9 +865,12 @@ const RESUME_EN =
 
 // correction: a marker ("不对，", "actually", "I meant") followed by the corrected value.
 const CORRECTION_MARKER_ZH =
-  /^(?:(?:不对|错了|不是|说错了?|打错了?|写错了?|输错了?|搞错了?|弄错了?|刚才说错了?|我说错了?|我打错了?|我写错了?|更正(?:一下)?|改一下|修改一下|纠正(?:一下)?|等等|等一下)(?:啊|了|呀|哦)?[\s,]*)+/;
+  /^(?:(?:不对|错了|不是|说错了?|打错了?|写错了?|输错了?|搞错了?|弄错了?|刚才说错了?|我说错了?|我打错了?|我写错了?|更正(?:一下)?|改一下|修改一下|纠正(?:一下)?|等等|等一下|稍等(?:一下)?|等下|哦不|啊不)(?:啊|了|呀|哦)?[\s,]*)+/;
 const FIELD_ZH = '(?:金额|钱|时间|日期|卡号|尾号|后四位|后4位|商户|商家|店名|银行|次数|笔数|卡|参考号|应付)';
-const CORRECTION_FIELD_ZH = new RegExp(`^${FIELD_ZH}(?:名称|名字)?(?:不对|错了|写错了?|打错了?|填错了?|有误)(?:啊|了|呀)?[\\s,]*`);
+// "卡号后四位错了", "扣的金额说错了": a field (possibly qualified) said to be wrong.
+const CORRECTION_FIELD_ZH = new RegExp(
+  `^(?:扣的|刷的|扣款的?|交易的?|消费的?|卡的|我的|那个|这个)?${FIELD_ZH}+(?:名称|名字)?(?:我|刚才|刚刚)?(?:不对|错了|说错了?|写错了?|打错了?|填错了?|记错了?|搞错了?|弄错了?|有误)(?:啊|了|呀)?[\\s,]*`,
+);
 const CORRECTION_VALUE_ZH = new RegExp(
   `^(?:${FIELD_ZH}+(?:名称|名字)?)?(?:应该|应当)?(?:是|为|改成|改为|换成)|^(?:应该是|改成|改为|换成)|^[\\d¥$]|^(?:昨天|今天|前天|上午|下午|晚上|中午|早上|周|星期)`,
 );
@@ -842,7 +878,7 @@ const CORRECTION_ANYWHERE_ZH = /^(?:应该是(?![吧啊呀的呢]*$)|改成|改�
 const CORRECTION_MARKER_EN =
   /^(?:(?:actually|correction|i meant|i mean|i mistyped|typo|let me correct|to correct)\b[\s,:;-]*|(?:wait|oops|sorry|my bad|whoops|no|nope|wrong|that'?s wrong|that is wrong|that'?s not right|that'?s incorrect)\s*[,:;.!-]+\s*|(?:oops|sorry|whoops|my bad)\s+(?=i meant|i mean|typo|actually))+/;
 const CORRECTION_VALUE_EN =
-  /^(?:i meant|i mean|i mistyped|it'?s|it is|it was|its|it should be|should be|make it|the (?:\w+ ){0,2}(?:is|was|should be|are|were)|(?:the )?(?:amount|date|time|card|bank|merchant|shop|store|last 4|last four|count|number)\b|[\d$€£¥]|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b|\w+,? (?:it'?s|it is|it was|not)\b)/;
+  /^(?:(?:it |the card |card )?(?:ends?|ended|ending) (?:in|with)\b|i meant|i mean|i mistyped|it'?s|it is|it was|its|it should be|should be|make it|the (?:\w+ ){0,2}(?:is|was|should be|are|were)|(?:the )?(?:amount|date|time|card|bank|merchant|shop|store|last 4|last four|count|number)\b|[\d$€£¥]|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b|\w+,? (?:it'?s|it is|it was|not)\b)/;
 const CORRECTION_STANDALONE_EN =
   /^wrong (?:amount|date|time|day|card|bank|merchant|shop|store|count|number|last 4|last four|total)\s*[,;:-]+\s*\S|^(?:change|update|fix|correct|edit) (?:the |my )?(?:\w+ ){0,2}(?:to|into)\b|^(?:the )?(?:amount|date|time|card number|last 4|last four|bank|issuer|merchant(?: name)?|shop name|store name|count|number of charges) (?:is|was) (?:wrong|incorrect|not right)\b[\s,;:-]+\S|^(?:sorry,? )?i meant\b|^(?:it'?s|it was|its) [^,]{1,20} not [^,]{1,20}$|^not (?!yet|really|sure|at all)[^,]{1,25}, ?(?:it'?s|it is|it was|its|but)\b/;
 
@@ -851,7 +887,10 @@ function detectCorrection(t: string): boolean {
     if (CORRECTION_ANYWHERE_ZH.test(t.replace(/\s+/g, '')) && t.length <= 16) return true;
     const marker = CORRECTION_MARKER_ZH.exec(t) ?? CORRECTION_FIELD_ZH.exec(t);
     if (marker) {
-      const rest = t.slice(marker[0].length).trim();
+      let rest = t.slice(marker[0].length).trim();
+      // "等一下，金额说错了，应该是…": a marker, then the field, then the value.
+      const field = CORRECTION_FIELD_ZH.exec(rest);
+      if (field && field.index === 0 && marker[0] !== field[0]) rest = rest.slice(field[0].length).trim();
       return rest !== '' && (CORRECTION_VALUE_ZH.test(rest) || CORRECTION_VALUE_ZH.test(rest.replace(/^我/, '')));
     }
     return false;

@@ -76,8 +76,9 @@ const JIAO_AFTER = /^([0-9]|[一二两三四五六七八九])(?:毛|角)?(?:([0-
 const JIAO_ONLY = /^\s?(?:毛|角)钱?(?:([0-9]|[一二三四五六七八九])分?)?/;
 
 // Units that make a bare number something other than money.
+// 多/来/余 make a count approximate ("十多天", "二十来次"); the unit after them still decides.
 const NOT_MONEY_AFTER = new RegExp(
-  '^\\s?(?:次|笔|遍|回|下|个|张|人|位|天|日|号|月|年|周|星期|礼拜|小时|钟头|分钟|分|秒|点|时|岁|楼|层|路|公里|米|斤|克|件|份|杯|瓶|本|台|部|辆|倍|折|成|度|%|' +
+  '^\\s?(?:多|来|余|几)?(?:次|笔|遍|回|下|个|张|人|位|天|日|号|月|年|周|星期|礼拜|小时|钟头|分钟|分|秒|点|时|岁|楼|层|路|公里|米|斤|克|件|份|杯|瓶|本|台|部|辆|倍|折|成|度|%|' +
     "times?\\b|x\\b|days?\\b|hours?\\b|hrs?\\b|minutes?\\b|mins?\\b|seconds?\\b|secs?\\b|weeks?\\b|months?\\b|years?\\b|yrs?\\b|am\\b|pm\\b|a\\.m|p\\.m|o'?clock|st\\b|nd\\b|rd\\b|th\\b|" +
     'people|persons?\\b|items?\\b|cards?\\b|attempts?\\b|tries\\b|transactions\\b|charges\\b|swipes?\\b|receipts?\\b|pcs\\b|pieces?\\b|percent|digits?\\b|numbers?\\b|km\\b|kg\\b|miles?\\b|lbs?\\b|floor\\b|rooms?\\b|ago\\b)',
   'i',
@@ -107,11 +108,12 @@ const CUE_DIFFERENCE = cue(
     'overcharged(?: me)?(?: by)?|over-charged(?: me)?(?: by)?|undercharged(?: me)?(?: by)?|under-charged(?: me)?(?: by)?|difference(?: of| is| was)?|an extra|extra|additional|more by',
 );
 const CUE_EXPECTED = cue(
-  '应该(?:是|收|付|扣|刷)?|应是|应当是|本来(?:是|该收|该付|应该)?|本该(?:收|付|是)?|本应是?|原本是?|原价是?|原来是|应付金额|应付|应收|实际应付|实际消费|标价是?|价格是|价钱是|明明是|明明只有|明明|只有|只消费了?|才|正确的?金额|正确的|实际金额|小票上(?:写的|显示的?)?|小票|账单上|菜单上|' +
+  // 实际加了/用了/花了: what was really consumed (a hold's completion), unlike 实际扣了 (charged).
+  '实际(?:只)?(?:加|用|花|住|吃)了?|应该(?:是|收|付|扣|刷)?|应是|应当是|本来(?:是|该收|该付|应该)?|本该(?:收|付|是)?|本应是?|原本是?|原价是?|原来是|应付金额|应付|应收|实际应付|实际消费|标价是?|价格是|价钱是|明明是|明明只有|明明|只有|只消费了?|才|正确的?金额|正确的|实际金额|小票上(?:写的|显示的?)?|小票|账单上|菜单上|' +
     "should(?: have)? be(?:en)?|should've been|it should be|supposed to be|meant to be|ought to be|expected|the price was|price was|price is|priced at|listed at|the bill was|bill was|bill is|correct amount|real amount|actual amount|the total should(?: have)? be(?:en)?|instead of|rather than|not",
 );
 const CUE_CHARGED = cue(
-  '实收了?|实付了?|实际支付了?|实际收了?|扣了|扣款|扣费|扣掉了?|扣走了?|扣|被扣了?|刷了卡|刷了|刷卡|刷|收了|收我|实扣|实际扣了?|扣成|刷成了?|打成了?|输成了?|按成了?|写成了?|弄成了?|变成了?|成了|每笔|每次|每回|每遍|各|(?:第?[一二两三四五六七八九十]|另一|又一)(?:次|笔)(?:是|扣了?)?|划走了?|划了|拿走了?|' +
+  '(?:卡里|卡上|余额|账户里?|账上|银行卡里?)(?:的钱)?(?:少了|少|被扣了?|扣了)|实收了?|实付了?|实际支付了?|实际收了?|扣了|扣款|扣费|扣掉了?|扣走了?|扣|被扣了?|刷了卡|刷了|刷卡|刷|收了|收我|实扣|实际扣了?|扣成|刷成了?|打成了?|输成了?|按成了?|写成了?|弄成了?|变成了?|成了|每笔|每次|每回|每遍|各|(?:第?[一二两三四五六七八九十]|另一|又一)(?:次|笔)(?:是|扣了?)?|划走了?|划了|拿走了?|' +
     'charged|a charge of|charge of|took|taken|billed|debited|deducted|rang(?: it)? up(?: as)?|rung up(?: as)?|keyed(?: in| it in| it as| it)?|typed(?: in)?|entered|put through|ran(?: it| my card)?|swiped|got charged|was charged|were charged|each|per charge|per transaction|every time|both',
 );
 const CUE_NEUTRAL = cue(
@@ -127,6 +129,11 @@ const SUFFIX_CHARGED =
 // "a 89.99 charge", "an $18 transaction": one charge, not a count of them.
 const SUFFIX_ONE_CHARGE = /^\s?(?:charge|transaction|debit|payment|deduction)\b(?!s)/i;
 const ARTICLE_BEFORE = /\b(?:a|an|one|the|that|this)\s+$/i;
+// "不是980，是890": what comes after 是 replaces the amount before it.
+const DENIED_BEFORE = /不是\s*$/;
+const REPLACED_BETWEEN = /^\s*,?\s*(?:而|其实|实际上?|应该|应当)?(?:是|为)\s*$/;
+// "paid €35.50 for a €3.55 pastry": the second amount is the item's price.
+const FOR_ITEM_BETWEEN = /^\s*for\s+(?:(?:a|an|the|my|our|one|his|her|their)\s+)?$/i;
 const SUFFIX_EXPECTED = /^\s?(?:才对|是对的|is correct|was correct|is right|was the right)/i;
 // Words that give a role from further back in the clause ("扣了两次，66元" is still charged).
 const CLAUSE_DIFFERENCE = /多扣|多收|多刷|多付|少收|少扣|少刷|少付|overcharg|undercharg/i;
@@ -143,6 +150,8 @@ interface Candidate {
   minor: number; // in the minor units of `currency`, or of the default currency when implicit
   currency: string | null; // null: no currency written
   strong: boolean; // looks like money by itself (五万, 1,234.56)
+  cents: boolean; // written with exactly two decimals (4.50): a price when money is being talked about
+  denied: boolean; // "不是980，是890": the amount being taken back, not one the message states
   role: MoneyRole;
   cue: boolean; // a money cue stands next to it
   pairExpectedFirst: boolean;
@@ -278,6 +287,8 @@ function scan(text: string, defaultCurrency: string): Candidate[] {
       minor,
       currency,
       strong,
+      cents: /^\d+\.\d{2}$/.test(raw),
+      denied: false,
       role: null,
       cue: false,
       pairExpectedFirst: PAIR_EXPECTED_FIRST.test(text.slice(end, end + 12)),
@@ -356,13 +367,25 @@ function resolve(text: string, defaultCurrency: string): Candidate[] {
     } else if (a.role === 'expected' && CUE_NOT.test(between)) {
       b.role = 'charged';
       b.cue = true;
+    } else if (REPLACED_BETWEEN.test(between) && DENIED_BEFORE.test(text.slice(Math.max(0, a.start - 6), a.start))) {
+      a.denied = true;
+      b.role = a.role;
+      b.cue = true;
+    } else if (a.role !== 'expected' && a.role !== 'difference' && b.role === null && FOR_ITEM_BETWEEN.test(between)) {
+      a.role = 'charged';
+      b.role = 'expected';
+      a.cue = b.cue = true;
     }
   }
   return kept;
 }
 
 function isMoney(c: Candidate, all: readonly Candidate[]): boolean {
+  if (c.denied) return false;
   if (c.currency !== null || c.strong || c.cue) return true;
+  // "charged me forty-five bucks but the sandwich was 4.50": a price written with cents, next to
+  // an amount with a currency, is money in the same currency.
+  if (c.cents && all.some((o) => o !== c && o.currency !== null)) return true;
   // The other side of a pair written with a currency makes this one money too.
   return all.some((o) => o !== c && o.currency !== null && (o.pairChargedFirst || o.pairExpectedFirst) && Math.abs(o.end - c.start) < 16);
 }

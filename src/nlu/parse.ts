@@ -2,7 +2,7 @@
 // redacted, language, intents, entities, and readings of the message as a bare answer).
 import type { Money, MoneyMention, Parsed, ParseOptions } from '../types';
 import { extractCardType, extractIssuer } from './card';
-import { extractWhen } from './datetime';
+import { extractWhen, parseWhenAnswer } from './datetime';
 import { extractCount, extractLast4, extractReferenceNumber, parseCountAnswer, parseLast4Answer } from './digits';
 import { extractFacts } from './facts';
 import { detectFieldMention } from './field';
@@ -45,6 +45,9 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
   const count = numeric || HAS_COUNT_WORD.test(text) ? extractCount(text) : null;
   const issuer = extractIssuer(text);
   const facts = extractFacts(text);
+  const when = extractWhen(text, opts);
+  // "11.5" alone: a date only as the answer to "when?" (datetime.ts parseWhenAnswer).
+  const bareWhen = when === null && numeric ? parseWhenAnswer(text, opts) : null;
   return {
     text,
     lang: detectLanguage(text),
@@ -53,7 +56,7 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
     intents: detectIntents(text, { money }),
     entities: {
       money,
-      when: extractWhen(text, opts),
+      when,
       last4,
       count,
       cardType: extractCardType(text),
@@ -72,6 +75,7 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
       last4: last4 ?? (numeric ? parseLast4Answer(text) : null),
       count: count ?? (numeric || HAS_COUNT_WORD.test(text) ? parseCountAnswer(text) : null),
       merchantName: parseMerchantAnswer(text),
+      ...(bareWhen ? { when: bareWhen } : {}),
     },
   };
 }
