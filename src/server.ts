@@ -17,6 +17,7 @@ import { Metrics } from './metrics';
 import { RateLimiter } from './http/rate-limit';
 import { corsFor, isOriginAllowed, securityHeaders } from './http/security';
 import { requestLog } from './http/request-log';
+import { clientAddress } from './http/client-ip';
 import { detectLanguage } from './nlu/language';
 import { createMemoryStores } from './store/memory';
 import { createRedisStores } from './store/redis';
@@ -125,6 +126,9 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     },
     drainOutbox: (id) => stores.sessions.drainOutbox(id),
     originAllowed: (origin, host) => isOriginAllowed(origins, origin, host),
+    // Sockets opened through a proxy on this host count against their client's budget, as the
+    // chat API's requests do, not all against the proxy's address.
+    clientIp: (req) => clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']) ?? '',
     allowFrame: (id, ip) => {
       for (const r of [perIp.hit(ip), perConversation.hit(id)]) {
         if (!r.ok) {
@@ -178,6 +182,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   return { http: server, port, agentToken, stores, engine, channel, logger, metrics, close };
 }
 
+/** With `trust proxy: loopback`, req.ip is the client behind a proxy on this host. */
 function rateLimitByIp(limiter: RateLimiter, metrics: Metrics): RequestHandler {
   return (req, res, next) => {
     const r = limiter.hit(req.ip ?? 'unknown');

@@ -1,7 +1,8 @@
 // HTTP hardening: security headers and CSP, the Origin check, rate limits with Retry-After
 // (one noisy conversation does not starve another), metrics, and request ids.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootServer, newUser, type TestServer } from '../helpers/server';
+import { clientAddress, isLoopback } from '../../src/http/client-ip';
+import { bootServer, newUser, WsClient, type TestServer } from '../helpers/server';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -57,6 +58,43 @@ describe('http hardening', () => {
     expect(Number(retryAfter)).toBeGreaterThan(0);
     const other = await s.say(newUser(), 'hello, I was charged twice');
     expect(other.length).toBeGreaterThan(0);
+  });
+
+  it('when a client exceeds the per-IP limit, then it gets 429 and other clients do not; behind a proxy on this host the client is the forwarded address, on the chat API and on sockets', async () => {
+    const limited = await bootServer({ RATE_LIMIT_PER_IP: '2', RATE_LIMIT_PER_CONVERSATION: '0' });
+    const post = (forwardedFor?: string) =>
+      fetch(`${limited.base}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) },
+        body: JSON.stringify({ type: 'poll', user: newUser() }),
+      }).then(async (r) => (await r.text(), r.status));
+    try {
+      // Behind a proxy on this host (the test client is one), the forwarded address is the client.
+      expect([await post('203.0.113.7'), await post('203.0.113.7'), await post('203.0.113.7')]).toEqual([200, 200, 429]);
+      expect(await post('198.51.100.9')).toBe(200);
+      // Straight from this host: its own address and budget.
+      expect([await post(), await post(), await post()]).toEqual([200, 200, 429]);
+      // Websocket frames: the same rule, by the address behind the proxy.
+      const ws = await WsClient.open(`${limited.base.replace('http', 'ws')}/ws`, { 'x-forwarded-for': '192.0.2.44' });
+      const user = newUser();
+      for (let i = 0; i < 3; i++) ws.send({ type: 'poll', user });
+      const frames = await ws.waitFor((f) => f.some((m) => m.error === 'rate limited'));
+      expect(frames.filter((m) => m.error === 'rate limited')).toHaveLength(1);
+      ws.close();
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('when addresses are forwarded, then only hops behind loopback proxies are believed', () => {
+    expect(clientAddress('127.0.0.1', '203.0.113.7')).toBe('203.0.113.7');
+    expect(clientAddress('::ffff:127.0.0.1', '10.0.0.9, 203.0.113.7')).toBe('203.0.113.7');
+    expect(clientAddress('127.0.0.1', '203.0.113.7, 127.0.0.1')).toBe('203.0.113.7');
+    expect(clientAddress('198.51.100.1', '127.0.0.1')).toBe('198.51.100.1'); // a client cannot claim to be local
+    expect(clientAddress('::1', undefined)).toBe('::1');
+    expect(isLoopback('127.8.9.10')).toBe(true);
+    expect(isLoopback('128.0.0.1')).toBe(false);
+    expect(isLoopback(undefined)).toBe(false);
   });
 
   it('when a limit is 0, then it is off', async () => {

@@ -23,6 +23,8 @@ export interface ChannelDeps {
   originAllowed(origin: string | undefined, host: string | undefined): boolean;
   /** Per-conversation rate limit for websocket frames; false = drop with an error frame. */
   allowFrame?(conversationId: string, ip: string): { ok: true } | { ok: false; retryAfter: number };
+  /** The client's address behind trusted proxies (default: the socket's peer). */
+  clientIp?(req: IncomingMessage): string;
   log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
@@ -169,7 +171,7 @@ export class BotkitChannel {
     socket.on('error', () => socket.destroy());
     wss.handleUpgrade(req, socket as Socket, head, (ws) => {
       wss.emit('connection', ws, req);
-      this.harden(ws, req.socket.remoteAddress ?? '');
+      this.harden(ws, this.deps.clientIp?.(req) ?? req.socket.remoteAddress ?? '');
     });
   };
 
