@@ -130,6 +130,10 @@ export interface Parsed {
     /** A date that counts only as the answer to "when?" ("11.5"); stated dates are in entities.when. */
     when?: WhenParse;
   };
+  /** A value set against the one it replaces ("是沃尔玛不是家乐福", "Walmart not Target"). */
+  contrast?: { said: string; replaced: string } | null;
+  /** The message asks about the question instead of answering it ("后四位是什么？"). */
+  asksBack?: boolean;
 }
 
 /** Options the understanding layer needs from configuration and the clock. */

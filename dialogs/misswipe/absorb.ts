@@ -102,10 +102,12 @@ function bareAnswer(slot: DetailSlot, parsed: Parsed): Candidates {
     case 'chargeCount':
       return a?.count != null ? { chargeCount: a.count } : {};
     case 'merchantName':
-      return a?.merchantName ? { merchantName: a.merchantName } : {};
+      // "不方便说" is a refusal, not a shop's name.
+      return a?.merchantName && !parsed.intents.skip && !parsed.asksBack ? { merchantName: a.merchantName } : {};
     case 'issuer': {
       const t = parsed.text.trim();
-      const ok = t.length >= 2 && t.length <= 60 && !/^\d+$/.test(t) && !parsed.intents.skip;
+      // A refusal or a question back ("why does that matter?") is not a bank's name.
+      const ok = t.length >= 2 && t.length <= 60 && !/^\d+$/.test(t) && !parsed.intents.skip && !parsed.asksBack;
       return ok ? { issuer: t } : {};
     }
     case 'referenceNumber': {
@@ -144,6 +146,25 @@ function redirectToNamedField(candidates: Candidates, parsed: Parsed, target: De
   }
   Object.assign(candidates, { [target]: value });
   return true;
+}
+
+/** Free-text fields a contrast can correct: their values are the user's own words. */
+const CONTRAST_FIELDS = ['merchantName'] as const;
+
+/**
+ * "it was Walmart not Target", "是沃尔玛不是家乐福": with no field word, the field is the one whose
+ * stored value is the one being replaced.
+ */
+function applyContrast(candidates: Candidates, parsed: Parsed, slots: Partial<SlotValues>): void {
+  const c = parsed.contrast;
+  if (!c) return;
+  const replaced = c.replaced.toLowerCase();
+  for (const field of CONTRAST_FIELDS) {
+    const known = slots[field];
+    if (candidates[field] !== undefined || known === undefined) continue;
+    const k = known.toLowerCase();
+    if (k === replaced || k.includes(replaced) || replaced.includes(k)) candidates[field] = c.said;
+  }
 }
 
 function valuesEqual(a: unknown, b: unknown): boolean {
@@ -207,6 +228,8 @@ export function absorb(ctx: DialogContext, parsed: Parsed): DialogContext {
     }
   }
 
+  if (correcting) applyContrast(candidates, parsed, next.slots);
+
   for (const [k, v] of Object.entries(candidates) as [DetailSlot, SlotValues[DetailSlot]][]) {
     const known = next.slots[k];
     if (known !== undefined && !valuesEqual(known, v)) {
@@ -226,13 +249,18 @@ export function absorb(ctx: DialogContext, parsed: Parsed): DialogContext {
     else if (it.skip) outcome = { kind: 'skipped' };
     else if (asked === 'when' && parsed.entities.when && !parsed.entities.when.ok) {
       outcome = { kind: 'invalid', hint: `misswipe:reprompt.when_${parsed.entities.when.reason}` };
-    } else outcome = { kind: 'invalid', hint: HINTS[asked] };
+    } else if (parsed.asksBack) outcome = { kind: 'asked', hint: `misswipe:explain.${asked}` };
+    else outcome = { kind: 'invalid', hint: HINTS[asked] };
     if (asked === 'merchantContacted' && next.slots.merchantContacted === true && outcome.kind === 'filled') {
       // What the merchant said is worth keeping word for word for the agent.
       if (parsed.text.replace(/[\s,.，。!！]/g, '').length > 6) next.merchantResponse = parsed.text;
     }
   } else if ((asking === 'role' || asking === 'category') && outcome.kind === 'nothing') {
-    outcome = it.skip ? { kind: 'skipped' } : { kind: 'invalid', hint: 'misswipe:reprompt.choice' };
+    outcome = it.skip
+      ? { kind: 'skipped' }
+      : parsed.asksBack
+        ? { kind: 'asked', hint: `misswipe:explain.${asking}` }
+        : { kind: 'invalid', hint: 'misswipe:reprompt.choice' };
   }
   if (correcting && target && isDetailSlot(target) && candidates[target] === undefined && next.corrected.length === 0) {
     next.correctionRejected = target;

@@ -34,6 +34,7 @@ export type Outcome =
   | { kind: 'filled' }
   | { kind: 'skipped' }
   | { kind: 'invalid'; hint: string | null } // null: ask again without an error hint
+  | { kind: 'asked'; hint: string } // a question back ("why do you need that?"): explained, not a miss
   | { kind: 'nothing' };
 
 export interface DialogContext {

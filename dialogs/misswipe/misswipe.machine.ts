@@ -153,6 +153,14 @@ export const misswipeMachine = setup({
       } else if (outcome.kind === 'invalid') {
         enqueue.assign({ attempts: context.attempts + 1 });
         say(repromptReply(context));
+      } else if (outcome.kind === 'asked') {
+        // Explained, then asked again. It counts as one of the three tries, so someone who only
+        // ever asks back is not asked the same question forever (the slot is then left empty).
+        say({ key: outcome.hint });
+        if (context.attempts >= 2) {
+          enqueue.assign(giveUpPatch(context));
+          say({ key: 'misswipe:gaveUp' });
+        } else enqueue.assign({ attempts: context.attempts + 1 });
       } else {
         correctionReplies(context).forEach(say);
       }

@@ -119,7 +119,7 @@ const ZH_DIGITS: Readonly<Record<string, number>> = { 零: 0, 一: 1, 二: 2, �
 
 // Digits that belong to an amount, a card tail, a count or an identifier are not dates.
 const MASKS: readonly RegExp[] = [
-  /(?:尾号|尾数|后四位|后4位|末四位|末4位|最后四位|最后4位|ending(?: in| with)?|ends? (?:in|with)|ended(?: in)?|last (?:four|4)(?: digits?)?(?: (?:are|is))?)\s*(?:是|为|:)?\s*\d{4}/gi,
+  /(?:尾号|尾数|末尾|结尾|最后几位|后四位|后4位|末四位|末4位|最后四位|最后4位|ending(?: in| with)?|ends? (?:in|with)|ended(?: in)?|last (?:four|4)(?: digits?)?(?: (?:are|is))?)\s*(?:是|为|:)?\s*\d{4}/gi,
   /\*+\s*\d{4}/g,
   /\d{5,}/g,
   /\d+\s*(?:次|笔|遍|回|times\b|x\b|charges\b|transactions\b)/gi,
@@ -362,7 +362,9 @@ function viaChrono(text: string, opts: ParseOptions, now: Wall): Found | 'vague'
       const todayWeekday = (new Date(Date.UTC(now.y, now.m - 1, now.d)).getUTCDay() + 6) % 7; // Monday = 0
       const thisMonday = addDays(now, -todayWeekday);
       const index = ZH_WEEKDAY_INDEX[zhWeek[2] as string] ?? 0;
-      date = { ...addDays(thisMonday, index - (zhWeek[1] === '上' ? 7 : 0)), h: date.h, min: date.min };
+      // "上上周五": chrono reads only "上周五"; the extra 上 before it is one more week back.
+      const weeksBack = zhWeek[1] === '上' ? (prepared.includes(`上${dated.text}`) ? 2 : 1) : 0;
+      date = { ...addDays(thisMonday, index - 7 * weeksBack), h: date.h, min: date.min };
     }
     const weekday = dated.start.get('weekday');
     if (certain(dated, 'weekday') && weekday !== null) {
@@ -403,7 +405,24 @@ function viaChrono(text: string, opts: ParseOptions, now: Wall): Found | 'vague'
   return { date, time, periodHour, rollback, lastNight, context };
 }
 
-export function extractWhen(text: string, opts: ParseOptions): WhenParse {
+// "刚才金额写错了", "我刚刚说的卡号不对": 刚才 points back at an earlier answer, not at the time of
+// the payment. The word is blanked (same length) before any date rule reads it.
+const SPOKEN_EARLIER =
+  /(?:刚才|刚刚|之前|前面)(?=[^,.!?，。！？]{0,10}?(?:(?:说|写|打|填|输|讲|记|弄|搞|给|发)错|(?:说|写|填|输|讲|给|发)的[^,.!?，。！？]{0,6}?(?:不对|错|有误)))/g;
+
+// "the batch already closed last night", "昨天批结以后": a date in a clause about settlement is
+// when the merchant settled, not when the card was used. Such clauses are blanked (same length).
+const SETTLE_WORD = /结算|批结|日结|结批|签退|\bsettle|\bbatch/i;
+const CLAUSE = /[^,.;!?，。；！？]+/g;
+const SETTLE_CLAUSE = /结算|批结|日结|结批|签退|\bsettle(?:d|ment)?\b|\bbatch\b/i;
+
+function withoutSettlementClauses(text: string): string {
+  return text.replace(CLAUSE, (clause) => (SETTLE_CLAUSE.test(clause) ? ' '.repeat(clause.length) : clause));
+}
+
+export function extractWhen(raw: string, opts: ParseOptions): WhenParse {
+  const spoken = SPOKEN_EARLIER.test(raw) ? raw.replace(SPOKEN_EARLIER, (m) => ' '.repeat(m.length)) : raw;
+  const text = SETTLE_WORD.test(spoken) ? withoutSettlementClauses(spoken) : spoken;
   const hasZh = HAS_CJK.test(text) && ZH_CUE.test(text);
   const vagueMentioned = VAGUE.test(text);
   const justNow = JUST_NOW.test(text);

@@ -22,7 +22,7 @@ const FOUR = `(\\d{4}|\\d(?:[ -]\\d){3}|${ZH_DIGIT}{4})(?![\\d.,]\\d|\\d|${ZH_DI
 const LAST4_PATTERNS: readonly RegExp[] = [
   // 尾号1024, 卡号后四位:2048, 后4位是0937, 末四位 1234, 卡号最后四位是5566
   new RegExp(
-    `(?:尾号|尾数|尾码|末四位|末4位|后四位|后4位|最后四位|最后4位|最后的四位|尾四位|尾4位)(?:数字|号码|数)?\\s*(?:是|为|:|=|-)?\\s*(?:是)?\\s*${FOUR}`,
+    `(?:尾号|尾数|尾码|末四位|末4位|后四位|后4位|最后四位|最后4位|最后的四位|尾四位|尾4位|末尾|结尾|最后几位)(?:数字|号码|数|几位)?\\s*(?:是|为|:|=|-)?\\s*(?:是)?\\s*${FOUR}`,
   ),
   // ending 8192, ends in 4412, ended 7710, ending with 1234
   new RegExp(`\\b(?:ending|ends|ended|endin)\\s*(?:in|with|on|at)?\\s*(?:[#:=-]\\s*)?${FOUR}`, 'i'),
@@ -106,6 +106,7 @@ const ZH_DUPLICATE_RE = /重复(?:扣款|扣费|扣钱|扣了|刷卡|刷了|收�
 const CHARGE_CONTEXT = /(?:扣|收|付|charged?|billed|debited|deducted|took|taken)[^，,。.;!?]{0,6}$/i;
 const ATTEMPT_CONTEXT = /(?:试|输错|错了|失败|尝试|tried|try|attempt|failed|declined|entered)[^，,。.;!?]{0,8}$/i;
 const EXTRA_BEFORE = /多(?:扣|刷|收|付|划|转)了?$/;
+const EXTRA_AFTER = /^(?:的)?(?:重复|多余|多扣|多刷)/;
 
 function countValue(token: string): number | null {
   const lower = token.toLowerCase();
@@ -128,8 +129,10 @@ function collectCounts(text: string): CountMention[] {
     const value = countValue(m[1] as string);
     if (value === null) continue;
     const before = text.slice(Math.max(0, m.index - 3), m.index);
-    // 多扣了一次 = one extra charge on top of the right one.
-    const total = EXTRA_BEFORE.test(before) ? value + 1 : value;
+    // 多扣了一次 = one extra charge on top of the right one; so is 一笔重复扣款 ("one duplicate").
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
+    const extra = EXTRA_BEFORE.test(before) || (value === 1 && EXTRA_AFTER.test(after));
+    const total = extra ? value + 1 : value;
     found.push({ index: m.index, value: total, tier: tierOf(text, m.index, m[2] as string) });
   }
   for (const m of text.matchAll(ZH_SWIPE_TIMES_RE)) {

@@ -31,7 +31,7 @@ const RECEIPT =
 const RECEIPT_NEG =
   /没有?(?!错|问题)|丢了?|掉了|扔了?|找不到|不见了?|弄丢|不在了|\bno\b|\bnot\b|n't\b|\bnever\b|\blost\b|\bthrew\b|\bthrown\b|\btossed\b|\bmisplaced\b|\bcan'?t find\b|\bcannot find\b|\bwithout\b|\bdiscarded\b|\bbinned\b|\bgone\b/;
 const RECEIPT_POS =
-  /有|留|还在|在我|在这|在手|保留|拍了?|拿着|收好|存着|保存|\bkept\b|\bkeep\b|\bhave\b|\bhad\b|\bgot\b|\bstill\b|\bphoto\b|\bpicture\b|\bpic\b|\bright here\b|\bin my\b|\bsaved\b|\bhere\b|\bwith me\b|\bsnapped\b/;
+  /有|留|还在|在(?:的|呢|啊|哦)*$|在我|在这|在手|保留|拍了?|拿着|收好|存着|保存|\bkept\b|\bkeep\b|\bhave\b|\bhad\b|\bgot\b|\bstill\b|\bphoto\b|\bpicture\b|\bpic\b|\bright here\b|\bin my\b|\bsaved\b|\bhere\b|\bwith me\b|\bsnapped\b/;
 const UNSURE = /不知道|不确定|不记得|不清楚|\bdon'?t know\b|\bnot sure\b|\bcan'?t remember\b|\bdon'?t remember\b/;
 // "没打出来", "没给小票": the receipt never printed or was never handed over.
 const NEVER_PRINTED = /^(?:(?:小票|签购单|收据)(?:也|都|根本)?)?(?:没有?|未)(?:打|打印|出|给|开)(?:出来|出|我)?(?:小票|签购单|收据)?(?:了|啊|呀)?$/;
@@ -114,7 +114,7 @@ function cardInPossession(t: string): boolean | null {
 const SETTLED_NEG =
   /(?:还|都|暂时)?(?:没有?|未)(?:做|进行)?(?:结算|日结|批结|清算|结批|签退|结)|批次.{0,3}(?:没结|还开着|未结|未关)|\bnot (?:yet )?settled\b|\b(?:haven'?t|hasn'?t|didn'?t|did not|have not) (?:yet )?settled?\b|\bbatch (?:is |was )?(?:still )?open\b|\bbatch (?:is |has |was )?not (?:yet )?(?:been )?(?:closed|settled|sent)\b|\bunsettled\b|\b(?:haven't|hasn't|didn't|did not|have not|has not|not) (?:yet )?(?:closed|settled|sent|submitted|run|done) (?:out )?(?:the |our |my |today's )?(?:batch|settlement)|\bbefore (?:the )?(?:settlement|batch (?:close|closed|closing))\b/;
 const SETTLED_POS =
-  /(?<![按用以])(?:已经?|都)(?:结过算|结了算|结算|日结|批结|清算|结批|签退)(?:过)?(?:了)?|(?:做了|做过|已做)(?:日结|结算|批结)|^(?:已经?)?结算(?:过)?了|(?:批次|日结|批结).{0,4}(?:结了|了|完|关了)|\bbatch(?:es)? (?:is |was |were |has been |have been |got )?(?:already )?(?:closed|settled|sent|submitted)\b|\b(?:closed|settled) (?:out )?the batch\b|\b(?:already )?settled(?: already)?$|\bwe (?:already )?settled\b|\bsettlement (?:is |was |has been )?(?:done|complete|completed|finished)\b/;
+  /(?<![按用以])(?:已经?|都)(?:结过算|结了算|结算|日结|批结|清算|结批|签退)(?:过)?(?:了)?|(?:做了|做过|已做)(?:日结|结算|批结)|^(?:已经?)?结算(?:过)?了|(?:批次|日结|批结).{0,4}(?:结了|了|完|关了)|(?:结算|批结|日结)(?:以后|之后|后)|\bafter (?:the )?(?:batch (?:closed|close|was closed|settled)|settlement)\b|\bbatch(?:es)? (?:is |was |were |has been |have been |got )?(?:already )?(?:closed|settled|sent|submitted)\b|\b(?:closed|settled) (?:out )?the batch\b|\b(?:already )?settled(?: already)?$|\bwe (?:already )?settled\b|\bsettlement (?:is |was |has been )?(?:done|complete|completed|finished)\b/;
 const SETTLED_NOISE = /\bsettled? (?:the |my |our |a )?(?:bill|tab|account|check|balance|debt|dispute)\b|按.{0,6}结算|用.{0,6}结算|外币结算/g;
 
 function batchSettled(t: string): boolean | null {

@@ -60,3 +60,39 @@ export function detectFieldMention(text: string, ctx: FieldContext = {}): SlotNa
   if (MONEY_VALUE.test(t)) return 'amountCharged';
   return null;
 }
+
+// ------------------------------------------------------------------------------ contrast
+
+/** "it was Walmart not Target": the value now meant, and the value it replaces. */
+export interface Contrast {
+  said: string;
+  replaced: string;
+}
+
+const CONTRAST_GATE = /不是|\bnot\b/i;
+const EN_LEAD = /^(?:(?:oh|oops|sorry|wait|no|nope|actually|hmm|my bad|typo)\b[\s,.!:;-]*)*(?:it was|it's|it is|its|the (?:shop|store|merchant|restaurant|place|bank|name) (?:was|is))?\s*/i;
+const EN_SAID_NOT = /^(.{2,40}?),?\s+not\s+(.{2,40}?)[.!]*$/i;
+const EN_NOT_SAID = /^not\s+(.{2,40}?)\s*[,;]\s*(?:it was|it's|it is|its|but)\s+(.{2,40}?)[.!]*$/i;
+const ZH_LEAD = /^(?:(?:哦|噢|啊|呃|不对|错了|说错了|写错了|搞错了|等等|等一下|抱歉|不好意思)[\s,，。!！]*)*/;
+const ZH_SAID_NOT = /^(?:应该)?是(.{1,20}?)[,，]?(?:而)?不是(.{1,20}?)[。!！]*$/;
+const ZH_NOT_SAID = /^不是(.{1,20}?)[,，]\s*(?:而|应该)?是(.{1,20}?)[。!！]*$/;
+
+/**
+ * A value set against the one it replaces ("是沃尔玛不是家乐福", "不是家乐福，是沃尔玛", "it was
+ * Walmart not Target"), so a correction can find the field whose stored value is the replaced one
+ * even when no field word is said.
+ */
+export function extractContrast(text: string): Contrast | null {
+  if (!CONTRAST_GATE.test(text)) return null;
+  const zh = text.trim().replace(ZH_LEAD, '');
+  const a = ZH_SAID_NOT.exec(zh);
+  if (a) return { said: (a[1] as string).trim(), replaced: (a[2] as string).trim() };
+  const b = ZH_NOT_SAID.exec(zh);
+  if (b) return { said: (b[2] as string).trim(), replaced: (b[1] as string).trim() };
+  const en = text.trim().replace(EN_LEAD, '');
+  const c = EN_SAID_NOT.exec(en);
+  if (c) return { said: (c[1] as string).trim(), replaced: (c[2] as string).trim() };
+  const d = EN_NOT_SAID.exec(text.trim().replace(/^(?:(?:oh|oops|sorry|wait|actually)\b[\s,.!:;-]*)*/i, ''));
+  if (d) return { said: (d[2] as string).trim(), replaced: (d[1] as string).trim() };
+  return null;
+}

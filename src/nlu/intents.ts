@@ -368,8 +368,8 @@ const PREAUTH = rule(new RegExp(
     // "hold" only as money held: "a hold", "$100 hold", "holding $200", "held $150" (not "please hold")
     '\\b(?:a|the|put|placed|pending|authori[sz]ation|deposit|security|incidentals?|temporary|hotel|rental|pump|station|card) holds?\\b',
     '[$€£¥]?\\d[\\d,.]* holds?\\b',
-    '\\bhold(?:s|ing)? (?:on (?:my|the|her|his|our) (?:\\w+ )?(?:card|account)|(?:of |on |back |onto )?(?:[$€£¥]\\d|\\d|money|funds|my money|the money|an amount|the amount|the deposit))',
-    '\\bheld (?:on )?(?:[$€£¥]|\\d|money|funds|my money|the money|an amount|the amount|the deposit)',
+    '\\bhold(?:s|ing)? (?:on (?:my|the|her|his|our) (?:\\w+ )?(?:card|account)|(?:of |on |back |onto )?(?:[$€£¥]\\d|(?:usd|rmb|cny|hkd|eur|gbp|aud|cad|sgd) ?\\d|\\d|money|funds|my money|the money|an amount|the amount|the deposit))',
+    '\\bheld (?:on )?(?:[$€£¥]|(?:usd|rmb|cny|hkd|eur|gbp|aud|cad|sgd) ?\\d|\\d|money|funds|my money|the money|an amount|the amount|the deposit)',
     '\\bdeposits?\\b',
     '\\bincidentals?\\b',
     '\\b(?:funds|money|amount|deposit)\\b(?:[^.!?]|\\.(?=\\d)){0,20}\\b(?:blocked|frozen|locked|tied up)\\b',
@@ -767,17 +767,18 @@ const YES_ZH = new RegExp(
 const YES_VERB_ZH = new RegExp(
   `^(?:已经|都|我|早就|也|还)*(?:联系|问|找|打电话|打过电话|说|留|保留|拍|沟通|反映|收到|带)(?:过|了|着)+${ZH_TOPIC_TAIL}${ZH_PARTICLES}$|^(?:还|一直)(?:留着|在)${ZH_TOPIC_TAIL}${ZH_PARTICLES}$`,
 );
+// The core may repeat: "没有没有", "不是不是" are said for emphasis.
 const NO_ZH = new RegExp(
-  `^(?:还|都|也|我|并|确实|真的|暂时|目前)*(?:不是这样|不太对|没有?|没呢|木有|没得|不是|不对|不在|不用|不要|不行|不可以|不需要|不正确|否|无|未)${ZH_TOPIC_TAIL}${ZH_PARTICLES}$`,
+  `^(?:还|都|也|我|并|确实|真的|暂时|目前)*(?:(?:不是这样|不太对|没有?|没呢|木有|没得|不是|不对|不在|不用|不要|不行|不可以|不需要|不正确|否|无|未)${ZH_PARTICLES})+${ZH_TOPIC_TAIL}${ZH_PARTICLES}$`,
 );
 const NOT_NO_ZH = /^(?:没错|没问题|没事|没关系|没什么|无所谓|无误|不客气)/;
 const ZH_INTERJECTION = /^(?:嗯+|恩+|额+|呃+|哦+)[\s,]*/;
 
 const YES_EN = new RegExp(
-  "^(?:(?:yes+|yep|yeah|yup|yea|ya|yah|y|sure|ok|okay|k|kk|okk|alright|all right|absolutely|definitely|certainly|indeed|affirmative|of course|ofc|uh huh|yes please|sure thing|confirm(?:ed)?|👍)(?:\\s|$)|(?:that'?s|that is|it'?s|it is|thats|all|looks|sounds|seems)\\s+(?:right|correct|good|fine|true|it|perfect)$|(?:correct|right|true|exactly|perfect|great|good|fine|no problem|no worries)$|i (?:did|do|have|still do|still have|kept)(?: (?:it|them|one|that|the (?:\\w+)|my (?:\\w+)|kept it|so))?$|(?:i )?(?:kept|got|have) it$|i'?ve (?:got|kept) it$|(?:i )?still (?:have|got) (?:it|them|one|the \\w+|my \\w+)$)",
+  "^(?:(?:yes+|yep|yeah|yup|yea|ya|yah|y|sure|ok|okay|k|kk|okk|alright|all right|absolutely|definitely|certainly|indeed|affirmative|of course|ofc|uh huh|yes please|sure thing|confirm(?:ed)?|👍|👌|✅|✔|☑|🙆)(?:\\s|$)|(?:that'?s|that is|it'?s|it is|thats|all|looks|sounds|seems)\\s+(?:right|correct|good|fine|true|it|perfect)$|(?:correct|right|true|exactly|perfect|great|good|fine|no problem|no worries)$|i (?:did|do|have|still do|still have|kept)(?: (?:it|them|one|that|the (?:\\w+)|my (?:\\w+)|kept it|so))?$|(?:i )?(?:kept|got|have) it$|i'?ve (?:got|kept) it$|(?:i )?still (?:have|got) (?:it|them|one|the \\w+|my \\w+)$)",
 );
 const NO_EN = new RegExp(
-  "^(?:(?:no|nope|nah|nay|n|negative)(?:\\s|$)|not yet\\b|not really\\b|not at all\\b|never\\b|none\\b|(?:wrong|incorrect|false)$|(?:that'?s|that is|it'?s|it is) (?:wrong|incorrect|not right|not correct)$|i (?:didn'?t|did not|haven'?t|have not|don'?t|do not|never)\\b|(?:didn'?t|haven'?t|don'?t)\\b|i (?:have|had) no\\b)",
+  "^(?:(?:no|nope|nah|nay|n|negative|👎|❌|✖|🙅|⛔)(?:\\s|$)|not yet\\b|not really\\b|not at all\\b|never\\b|none\\b|(?:wrong|incorrect|false)$|(?:that'?s|that is|it'?s|it is) (?:wrong|incorrect|not right|not correct)$|i (?:didn'?t|did not|haven'?t|have not|don'?t|do not|never)\\b|(?:didn'?t|haven'?t|don'?t)\\b|i (?:have|had) no\\b)",
 );
 const NOT_NO_EN = /^(?:no (?:idea|clue|worries|problem)|not sure|don'?t know|i don'?t know|never mind|don'?t remember|i don'?t remember|i (?:didn'?t|did not) (?:make|authori[sz]e|recogni[sz]e|buy))/;
 const YES_FOLLOWED_BY_BUT = /^\S+\s+but\b/;
@@ -854,10 +855,17 @@ const HELP_EN = new RegExp(
     ].join('|') +
     ')$',
 );
-const SKIP_ZH =
-  /^(?:这个|我|我也|也|真的?|确实|实在|这|那个|是)*(?:跳过|略过|不知道|不清楚|不记得|记不清|记不得|想不起来?|忘(?:了|记了?)?|没印象|没注意|不确定|说不好|不太清楚|不太记得|不了解|没看|搞不清|弄不清)/;
-const SKIP_EN =
-  /^(?:skip|pass|n\/?a|idk|dunno|don'?t know|i (?:really )?(?:don'?t|do not) know|not sure|i'?m not sure|unsure|no idea|no clue|(?:i )?(?:can'?t|cannot|don'?t|do not) remember|(?:i )?(?:forgot|forget)|i have no idea|next(?: question)?)\b/;
+// A refusal ("不方便说", "I'd rather not say") leaves the field empty like "skip": it is never the
+// answer itself, and a free-text field (bank, merchant) must not record it.
+const REFUSE_ZH = '不方便(?:说|讲|透露|告诉|提供|给)?|不便(?:说|透露|告诉|提供)|不想(?:说|讲|透露|告诉|提供|给)|不愿意?(?:说|讲|透露|告诉|提供|给)|不能(?:说|讲|透露|告诉)|拒绝(?:回答|透露|提供)|保密|隐私|不告诉你';
+const SKIP_ZH = new RegExp(
+  `^(?:这个|我|我也|也|真的?|确实|实在|这|那个|是)*(?:跳过|略过|不知道|不清楚|不记得|记不清|记不得|想不起来?|忘(?:了|记了?)?|没印象|没注意|不确定|说不好|不太清楚|不太记得|不了解|没看|搞不清|弄不清|${REFUSE_ZH})`,
+);
+const REFUSE_EN =
+  "(?:i'?d|i would) (?:rather|prefer) not|rather not|(?:i )?prefer not to|(?:i )?(?:don'?t|do not) (?:want|wish|feel comfortable) to (?:say|share|tell|give|disclose|answer)|(?:i'?m |i am )?not comfortable (?:sharing|saying|telling|giving)|none of your business|(?:that'?s |it'?s )?private|no comment|(?:i )?(?:decline|refuse) to (?:answer|say|share)|(?:i )?(?:can'?t|cannot|won'?t|will not) (?:say|share|tell|disclose)(?: that)?";
+const SKIP_EN = new RegExp(
+  `^(?:skip|pass|n\\/?a|idk|dunno|don'?t know|i (?:really )?(?:don'?t|do not) know|not sure|i'?m not sure|unsure|no idea|no clue|(?:i )?(?:can'?t|cannot|don'?t|do not) remember|(?:i )?(?:forgot|forget)|i have no idea|next(?: question)?|${REFUSE_EN})\\b`,
+);
 
 const RESUME_ZH = /^(?:继续|接着来|接着|回到|恢复)(?:刚才|上次|之前|前面)?(?:的|说|聊|吧|问|问题|对话|来)*$/;
 const RESUME_EN =
@@ -865,26 +873,30 @@ const RESUME_EN =
 
 // correction: a marker ("不对，", "actually", "I meant") followed by the corrected value.
 const CORRECTION_MARKER_ZH =
-  /^(?:(?:不对|错了|不是|说错了?|打错了?|写错了?|输错了?|搞错了?|弄错了?|刚才说错了?|我说错了?|我打错了?|我写错了?|更正(?:一下)?|改一下|修改一下|纠正(?:一下)?|等等|等一下|稍等(?:一下)?|等下|哦不|啊不)(?:啊|了|呀|哦)?[\s,]*)+/;
+  /^(?:(?:不对|错了|不是|说错了?|打错了?|写错了?|输错了?|搞错了?|弄错了?|刚才说错了?|我说错了?|我打错了?|我写错了?|更正(?:一下)?|改一下|修改一下|纠正(?:一下)?|等等|等一下|稍等(?:一下)?|等下|哦不|啊不|不好意思|抱歉|对不起)(?:啊|了|呀|哦)?[\s,]*)+/;
 const FIELD_ZH = '(?:金额|钱|时间|日期|卡号|尾号|后四位|后4位|商户|商家|店名|银行|次数|笔数|卡|参考号|应付)';
 // "卡号后四位错了", "扣的金额说错了": a field (possibly qualified) said to be wrong.
+// A lead-in that points back at an earlier answer ("刚才", "我前面填的") may open it.
 const CORRECTION_FIELD_ZH = new RegExp(
-  `^(?:扣的|刷的|扣款的?|交易的?|消费的?|卡的|我的|那个|这个)?${FIELD_ZH}+(?:名称|名字)?(?:我|刚才|刚刚)?(?:不对|错了|说错了?|写错了?|打错了?|填错了?|记错了?|搞错了?|弄错了?|有误)(?:啊|了|呀)?[\\s,]*`,
+  `^(?:我)?(?:刚才|刚刚|之前|前面|上面)?(?:我)?(?:说的|填的|写的|给的|发的)?(?:扣的|刷的|扣款的?|交易的?|消费的?|卡的|我的|那个|这个)?${FIELD_ZH}+(?:名称|名字)?(?:我|刚才|刚刚)?(?:不对|错了|说错了?|写错了?|打错了?|填错了?|记错了?|搞错了?|弄错了?|有误)(?:啊|了|呀)?[\\s,]*`,
 );
 const CORRECTION_VALUE_ZH = new RegExp(
-  `^(?:${FIELD_ZH}+(?:名称|名字)?)?(?:应该|应当)?(?:是|为|改成|改为|换成)|^(?:应该是|改成|改为|换成)|^[\\d¥$]|^(?:昨天|今天|前天|上午|下午|晚上|中午|早上|周|星期)`,
+  `^(?:${FIELD_ZH}+(?:名称|名字)?)?(?:应该|应当)?(?:是|为|改成|改为|换成)|^(?:应该是|改成|改为|换成)|^[\\d¥$]|^(?:昨天|今天|前天|上午|下午|晚上|中午|早上|周|星期)|^不是[^,]{1,16},\\s*(?:而|应该)?是`,
 );
+const NOT_X_BUT_Y_ZH = /^(?:(?:不对|错了|说错了?|搞错了?|弄错了?|写错了?)[\s,]*)?不是[^,]{1,16},\s*(?:而|应该)?是./;
 const CORRECTION_ANYWHERE_ZH = /^(?:应该是(?![吧啊呀的呢]*$)|改成|改为|更正|纠正)|^是[^,]{1,10}不是[^,]{1,10}$|^不是[^,]{1,12},(?:应该|而)?是/;
 const CORRECTION_MARKER_EN =
-  /^(?:(?:actually|correction|i meant|i mean|i mistyped|typo|let me correct|to correct)\b[\s,:;-]*|(?:wait|oops|sorry|my bad|whoops|no|nope|wrong|that'?s wrong|that is wrong|that'?s not right|that'?s incorrect)\s*[,:;.!-]+\s*|(?:oops|sorry|whoops|my bad)\s+(?=i meant|i mean|typo|actually))+/;
+  /^(?:(?:actually|correction|i meant|i mean|i mistyped|i misspoke|typo|let me correct|to correct|scratch that|strike that)\b[\s,:;-]*|(?:wait|oops|sorry|my bad|whoops|no|nope|wrong|that'?s wrong|that is wrong|that'?s not right|that'?s incorrect)\s*[,:;.!-]+\s*|(?:oops|sorry|whoops|my bad)\s+(?=i meant|i mean|typo|actually))+/;
 const CORRECTION_VALUE_EN =
-  /^(?:(?:it |the card |card )?(?:ends?|ended|ending) (?:in|with)\b|i meant|i mean|i mistyped|it'?s|it is|it was|its|it should be|should be|make it|the (?:\w+ ){0,2}(?:is|was|should be|are|were)|(?:the )?(?:amount|date|time|card|bank|merchant|shop|store|last 4|last four|count|number)\b|[\d$€£¥]|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b|\w+,? (?:it'?s|it is|it was|not)\b)/;
+  /^(?:(?:it |the card |card )?(?:ends?|ended|ending) (?:in|with)\b|i meant|i mean|i mistyped|it'?s|it is|it was|its|it should be|should be|make it|the (?:\w+ ){0,2}(?:is|was|should be|should have been|should've been|are|were)|(?:the )?(?:amount|date|time|card|bank|merchant|shop|store|last 4|last four|count|number)\b|[\d$€£¥]|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b|\w+,? (?:it'?s|it is|it was|not)\b)/;
 const CORRECTION_STANDALONE_EN =
   /^wrong (?:amount|date|time|day|card|bank|merchant|shop|store|count|number|last 4|last four|total)\s*[,;:-]+\s*\S|^(?:change|update|fix|correct|edit) (?:the |my )?(?:\w+ ){0,2}(?:to|into)\b|^(?:the )?(?:amount|date|time|card number|last 4|last four|bank|issuer|merchant(?: name)?|shop name|store name|count|number of charges) (?:is|was) (?:wrong|incorrect|not right)\b[\s,;:-]+\S|^(?:sorry,? )?i meant\b|^(?:it'?s|it was|its) [^,]{1,20} not [^,]{1,20}$|^not (?!yet|really|sure|at all)[^,]{1,25}, ?(?:it'?s|it is|it was|its|but)\b/;
 
 function detectCorrection(t: string): boolean {
   if (HAN.test(t)) {
     if (CORRECTION_ANYWHERE_ZH.test(t.replace(/\s+/g, '')) && t.length <= 16) return true;
+    // "不对，不是家乐福，是沃尔玛": the marker list would also swallow the 不是 of the contrast.
+    if (NOT_X_BUT_Y_ZH.test(t)) return true;
     const marker = CORRECTION_MARKER_ZH.exec(t) ?? CORRECTION_FIELD_ZH.exec(t);
     if (marker) {
       let rest = t.slice(marker[0].length).trim();
@@ -985,4 +997,24 @@ function humanEn(t: string, core: string): boolean {
   const words = core.split(/\s+/).length;
   if (HUMAN_STRONG_EN.test(t)) return words <= 4 || HUMAN_REQUEST_EN.test(t);
   return HUMAN_WEAK_EN.test(t) && HUMAN_REQUEST_EN.test(t) && (words <= 8 || /\b(?:talk|speak|chat) (?:to|with)\b/.test(t));
+}
+
+// ------------------------------------------------------------------------ asking back
+
+// "后四位是什么？", "why do you need that?", "参考号在哪里看": the person asks about the question
+// instead of answering it. The dialog reads this only when the message gave no answer, so a
+// loose rule costs nothing: the worst case is an explanation where a hint would have done.
+const ASK_BACK_ZH =
+  /^(?:为什么|为啥|干嘛|干什么|什么|啥|怎么|哪里|哪儿|在哪)|什么意思|啥意思|是指什么|是什么|是啥|在哪(?:里|儿)?(?:看|找|查|能看到)?|哪里(?:看|找|查)|怎么(?:看|找|查)|为什么要|为啥要|要这个干|有什么用|干嘛用|(?:吗|呢|么)$/;
+const ASK_BACK_EN =
+  /^(?:why|what|what's|whats|how|where|which|who|huh|sorry what|do (?:i|you) (?:need|have)|is (?:it|that|this) (?:needed|required|necessary)|does it matter|can i|should i)\b|\bwhat do you mean\b|\bwhat does (?:that|this|it) mean\b|\bwhy do you need\b/;
+
+/** True when the message is a question back about what was asked (no digits: a value is an answer). */
+export function isQuestionBack(text: string): boolean {
+  if (/\d/.test(text) || text.length > 60) return false;
+  const t = text.toLowerCase().replace(APOSTROPHES, "'").trim();
+  if (t === '') return false;
+  if (/[?？]\s*$/.test(t)) return true;
+  const bare = trimEdges(t);
+  return HAN.test(bare) ? ASK_BACK_ZH.test(bare) : ASK_BACK_EN.test(bare);
 }

@@ -85,7 +85,7 @@ const NOT_MONEY_AFTER = new RegExp(
 );
 // Identifiers and card tails written before a number.
 const NOT_MONEY_BEFORE = new RegExp(
-  '(?:第|尾号|尾数|后四位|后4位|末四位|末4位|最后四位|最后4位|编号|单号|订单号|号码|电话|手机|热线|拨打|参考号|凭证号|流水号|批次号|终端号|商户号|授权码|验证码|密码|安全码|版本|百分之|' +
+  '(?:第|尾号|尾数|末尾|结尾|最后几位|后四位|后4位|末四位|末4位|最后四位|最后4位|编号|单号|订单号|号码|电话|手机|热线|拨打|参考号|凭证号|流水号|批次号|终端号|商户号|授权码|验证码|密码|安全码|版本|百分之|' +
     'ending(?: in| with)?|ends? (?:in|with)|ended(?: in| with)?|last (?:four|4)(?: digits?)?(?: (?:are|is|were|was))?|#|no\\.|number|call|phone|hotline|tel|reference|ref|rrn|voucher|trace|auth(?:orization)? code|order|invoice|version|cvv|pin|room|table|gate|flight)\\s*(?:是|为|:|-)?\\s*$',
   'i',
 );
@@ -113,7 +113,9 @@ const CUE_EXPECTED = cue(
     "should(?: have)? be(?:en)?|should've been|it should be|supposed to be|meant to be|ought to be|expected|the price was|price was|price is|priced at|listed at|the bill was|bill was|bill is|correct amount|real amount|actual amount|the total should(?: have)? be(?:en)?|instead of|rather than|not",
 );
 const CUE_CHARGED = cue(
-  '(?:卡里|卡上|余额|账户里?|账上|银行卡里?)(?:的钱)?(?:少了|少|被扣了?|扣了)|实收了?|实付了?|实际支付了?|实际收了?|扣了|扣款|扣费|扣掉了?|扣走了?|扣|被扣了?|刷了卡|刷了|刷卡|刷|收了|收我|实扣|实际扣了?|扣成|刷成了?|打成了?|输成了?|按成了?|写成了?|弄成了?|变成了?|成了|每笔|每次|每回|每遍|各|(?:第?[一二两三四五六七八九十]|另一|又一)(?:次|笔)(?:是|扣了?)?|划走了?|划了|拿走了?|' +
+  // The card slip and the terminal print what was charged: "签购单上是两千五".
+  '(?:签购单|刷卡单|pos单|终端|pos机?|刷卡机)上?(?:的金额|金额)?(?:是|显示的?|显示|写的|打的|印的)|' +
+    '(?:卡里|卡上|余额|账户里?|账上|银行卡里?)(?:的钱)?(?:少了|少|被扣了?|扣了)|实收了?|实付了?|实际支付了?|实际收了?|扣了|扣款|扣费|扣掉了?|扣走了?|扣|被扣了?|刷了卡|刷了|刷卡|刷|收了|收我|实扣|实际扣了?|扣成|刷成了?|打成了?|输成了?|按成了?|写成了?|弄成了?|变成了?|成了|每笔|每次|每回|每遍|各|(?:第?[一二两三四五六七八九十]|另一|又一)(?:次|笔)(?:是|扣了?)?|划走了?|划了|拿走了?|' +
     'charged|a charge of|charge of|took|taken|billed|debited|deducted|rang(?: it)? up(?: as)?|rung up(?: as)?|keyed(?: in| it in| it as| it)?|typed(?: in)?|entered|put through|ran(?: it| my card)?|swiped|got charged|was charged|were charged|each|per charge|per transaction|every time|both',
 );
 const CUE_NEUTRAL = cue(
@@ -315,7 +317,21 @@ function clauseRole(text: string, from: number, to: number): MoneyRole {
   return null;
 }
 
-function resolve(text: string, defaultCurrency: string): Candidate[] {
+// "€12,50", "12,50 EUR": much of Europe writes the decimal separator as a comma. Read so only
+// next to a euro or franc sign, and only with exactly two digits after the comma (1,234 stays a
+// thousand). Comma becomes dot: the same length, so every span found stays valid.
+const EURO_GATE = /€|eur|chf/i;
+const EURO_COMMA =
+  /((?:€|\beur|\bchf)\s?)(\d{1,6}),(\d{2})(?![\d,])|(?<![\d,.])(\d{1,6}),(\d{2})(?=\s?(?:€|eur\b|euros?\b|chf\b))/gi;
+
+function europeanDecimals(text: string): string {
+  return text.replace(EURO_COMMA, (whole: string, pre?: string, a?: string, b?: string, c?: string, d?: string) =>
+    pre !== undefined ? `${pre}${a ?? ''}.${b ?? ''}` : c !== undefined ? `${c}.${d ?? ''}` : whole,
+  );
+}
+
+function resolve(raw: string, defaultCurrency: string): Candidate[] {
+  const text = EURO_GATE.test(raw) ? europeanDecimals(raw) : raw;
   const cands = scan(text, defaultCurrency);
   const kept: Candidate[] = [];
   for (let i = 0; i < cands.length; i++) {

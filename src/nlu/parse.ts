@@ -1,18 +1,20 @@
 // The understanding layer's single entry point: raw chat text → Parsed (normalised, card data
 // redacted, language, intents, entities, and readings of the message as a bare answer).
-import type { Money, MoneyMention, Parsed, ParseOptions } from '../types';
+import type { Locale, Money, MoneyMention, Parsed, ParseOptions } from '../types';
 import { extractCardType, extractIssuer } from './card';
 import { extractWhen, parseWhenAnswer } from './datetime';
 import { extractCount, extractLast4, extractReferenceNumber, parseCountAnswer, parseLast4Answer } from './digits';
 import { extractFacts } from './facts';
-import { detectFieldMention } from './field';
-import { detectIntents } from './intents';
+import { detectFieldMention, extractContrast } from './field';
+import { detectIntents, isQuestionBack } from './intents';
 import { detectLanguage, detectLanguageSwitch } from './language';
 import { extractMerchantName, parseMerchantAnswer } from './merchant';
 import { HAS_SPELLED_AMOUNT, spellAmounts } from './en-numerals';
 import { extractMoney, parseMoneyAnswer } from './money';
 import { normalize } from './normalize';
 import { redactCardData } from './redact';
+import { HAS_TRADITIONAL, toSimplified } from './traditional';
+import { HAS_LATIN_WORD, translateEmbeddedEnglish } from './code-switch';
 
 // Fast paths (this runs on every message). Each gate is a necessary condition of the extractor
 // it guards, so skipping it cannot change the result; test/nlu/parse.test.ts checks that the
@@ -33,9 +35,35 @@ function moneyAnswer(text: string, money: readonly MoneyMention[], numeric: bool
   return same ? first.value : null;
 }
 
+/**
+ * The copy of a message the rules read: traditional characters as simplified ones, and in a
+ * Chinese message the English payment words as Chinese ones ("被charge了两次" → "被扣了两次").
+ * Both gated by a cheap test, since most messages need neither.
+ */
+export function forUnderstanding(text: string, lang: Locale | null): string {
+  const simplified = HAS_TRADITIONAL.test(text) ? toSimplified(text) : text;
+  return lang === 'zh-CN' && HAS_LATIN_WORD.test(simplified) ? translateEmbeddedEnglish(simplified) : simplified;
+}
+
+/**
+ * A merchant's name as the user wrote it: found in the simplified copy when the message has
+ * traditional characters (same length, so the span is cut from the original).
+ */
+function merchantIn(original: string, simplified: string, find: (t: string) => string | null): string | null {
+  const name = find(simplified);
+  if (name === null || simplified === original) return name;
+  const at = simplified.indexOf(name);
+  return at >= 0 ? original.slice(at, at + name.length) : name;
+}
+
 export function parse(raw: string, opts: ParseOptions): Parsed {
   const redaction = redactCardData(normalize(raw));
-  const text = redaction.text;
+  const original = redaction.text;
+  const lang = detectLanguage(original);
+  const text = forUnderstanding(original, lang);
+  // Names are read from the user's own words (plus the same-length simplified copy), never from
+  // the copy with English words translated.
+  const simplified = HAS_TRADITIONAL.test(original) ? toSimplified(original) : original;
   const cur = opts.defaultCurrency;
   // Amounts written as words are read from a copy with digits; the stored text is untouched.
   const moneyText = HAS_SPELLED_AMOUNT.test(text) ? spellAmounts(text) : text;
@@ -49,9 +77,9 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
   // "11.5" alone: a date only as the answer to "when?" (datetime.ts parseWhenAnswer).
   const bareWhen = when === null && numeric ? parseWhenAnswer(text, opts) : null;
   return {
-    text,
-    lang: detectLanguage(text),
-    langSwitch: detectLanguageSwitch(text),
+    text: original,
+    lang,
+    langSwitch: detectLanguageSwitch(original),
     redaction: { cardNumbers: redaction.cardNumbers, secrets: redaction.secrets, last4: redaction.last4 },
     intents: detectIntents(text, { money }),
     entities: {
@@ -62,7 +90,7 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
       cardType: extractCardType(text),
       issuer: issuer?.en ?? null,
       referenceNumber: numeric ? extractReferenceNumber(text) : null,
-      merchantName: extractMerchantName(text),
+      merchantName: merchantIn(original, simplified, extractMerchantName),
       hasReceipt: facts.hasReceipt,
       merchantContacted: facts.merchantContacted,
       cardInPossession: facts.cardInPossession,
@@ -74,8 +102,10 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
       // parseLast4Answer / parseCountAnswer return the explicit entity first when there is one.
       last4: last4 ?? (numeric ? parseLast4Answer(text) : null),
       count: count ?? (numeric || HAS_COUNT_WORD.test(text) ? parseCountAnswer(text) : null),
-      merchantName: parseMerchantAnswer(text),
+      merchantName: merchantIn(original, simplified, parseMerchantAnswer),
       ...(bareWhen ? { when: bareWhen } : {}),
     },
+    contrast: extractContrast(original),
+    asksBack: isQuestionBack(text),
   };
 }

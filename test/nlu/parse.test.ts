@@ -6,7 +6,8 @@ import { loadFixtures } from '../../scripts/nlu-eval-lib';
 import { extractCount, extractLast4, extractReferenceNumber, parseCountAnswer, parseLast4Answer } from '../../src/nlu/digits';
 import { extractMoney, parseMoneyAnswer } from '../../src/nlu/money';
 import { normalize } from '../../src/nlu/normalize';
-import { parse } from '../../src/nlu/parse';
+import { detectLanguage } from '../../src/nlu/language';
+import { forUnderstanding, parse } from '../../src/nlu/parse';
 import { redactCardData } from '../../src/nlu/redact';
 import type { ParseOptions } from '../../src/types';
 
@@ -205,7 +206,8 @@ describe('parse', () => {
 
 /** What parse() would return for the numeric entities without any of its shortcuts. */
 function plainChain(raw: string) {
-  const text = redactCardData(normalize(raw)).text;
+  const stored = redactCardData(normalize(raw)).text;
+  const text = forUnderstanding(stored, detectLanguage(stored));
   return {
     money: extractMoney(text, 'CNY'),
     count: extractCount(text),
