@@ -45,8 +45,43 @@ export function wordsToNumber(words: string): number | null {
   return seen ? total + current : null;
 }
 
+// "twelve fifty", "nine ninety-nine": a price said the way it is spoken, whole units then cents.
+// Read so only as a whole answer or before a currency word; elsewhere two such numbers are
+// more likely a year or a count and an amount.
+const PRICE_WHOLE = '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)';
+const PRICE_CENTS = '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine))';
+const SPOKEN_PRICE = new RegExp(`^(${PRICE_WHOLE})[\\s-]+(${PRICE_CENTS})$`, 'i');
+const ANSWER_LEAD = /^(?:(?:it was|it's|its|it is|that was|about|around|like|roughly|maybe|um+|uh+|so|they charged me|charged me|i paid|paid)\s+)+/i;
+const ANSWER_TAIL = /[\s.,!?]+$/;
+/** Quick test for readSpokenPrice: a short message of Latin words only. */
+export const HAS_SPOKEN_PRICE = /^[a-z' ,-]{7,40}[.!?]*$/i;
+
+/** "twelve fifty" → 12.5 (a price in units and cents); null when the words are not one. */
+function spokenPrice(words: string): number | null {
+  const m = SPOKEN_PRICE.exec(words.trim());
+  if (!m) return null;
+  const whole = wordsToNumber(m[1] as string);
+  const cents = wordsToNumber((m[2] as string).replace(/^oh[\s-]+/i, ''));
+  return whole === null || cents === null || cents >= 100 ? null : whole + cents / 100;
+}
+
+/**
+ * A whole message that is only an amount in words ("twelve fifty", "about nine ninety-nine",
+ * "forty five"), in digits; null for anything else.
+ */
+export function readSpokenAmount(text: string): string | null {
+  const words = text.replace(ANSWER_TAIL, '').replace(ANSWER_LEAD, '');
+  const price = spokenPrice(words);
+  if (price !== null) return price.toFixed(2);
+  if (!new RegExp(`^(?:(?:a|an|and)[\\s-]+)*${WORD}(?:[\\s-]+(?:and[\\s-]+)?${WORD})*$`, 'i').test(words)) return null;
+  const n = wordsToNumber(words);
+  return n === null || n === 0 ? null : String(n);
+}
+
 export function spellAmounts(text: string): string {
   return text.replace(SPELLED, (whole, words: string, unit: string, centsWords: string | undefined) => {
+    const price = centsWords === undefined ? spokenPrice(words) : null;
+    if (price !== null) return `${price.toFixed(2)} ${unit}`;
     const n = wordsToNumber(words);
     if (n === null || n === 0) return whole;
     const cents = centsWords === undefined ? null : wordsToNumber(centsWords);

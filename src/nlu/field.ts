@@ -69,13 +69,18 @@ export interface Contrast {
   replaced: string;
 }
 
-const CONTRAST_GATE = /不是|\bnot\b/i;
+const CONTRAST_GATE = /不是|\bnot\b|说的是|说成|写的是|写成|填的是|填成|\bi (?:said|wrote|put|typed|told you|entered)\b/i;
 const EN_LEAD = /^(?:(?:oh|oops|sorry|wait|no|nope|actually|hmm|my bad|typo)\b[\s,.!:;-]*)*(?:it was|it's|it is|its|the (?:shop|store|merchant|restaurant|place|bank|name) (?:was|is))?\s*/i;
 const EN_SAID_NOT = /^(.{2,40}?),?\s+not\s+(.{2,40}?)[.!]*$/i;
 const EN_NOT_SAID = /^not\s+(.{2,40}?)\s*[,;]\s*(?:it was|it's|it is|its|but)\s+(.{2,40}?)[.!]*$/i;
 const ZH_LEAD = /^(?:(?:哦|噢|啊|呃|不对|错了|说错了|写错了|搞错了|等等|等一下|抱歉|不好意思)[\s,，。!！]*)*/;
 const ZH_SAID_NOT = /^(?:应该)?是(.{1,20}?)[,，]?(?:而)?不是(.{1,20}?)[。!！]*$/;
 const ZH_NOT_SAID = /^不是(.{1,20}?)[,，]\s*(?:而|应该)?是(.{1,20}?)[。!！]*$/;
+// A slip owned up to: "I said Tuesday but it was Wednesday", "我说的是周二，其实是周三".
+const EN_SAID_BUT =
+  /^(?:i (?:said|wrote|put|typed|told you|entered))\s+(.{2,40}?),?\s+(?:but|when)\s+(?:it (?:was|is)|it's|its|actually|really|i meant|it should (?:have been|be))\s+(?:actually\s+|really\s+)?(.{2,40}?)[.!]*$/i;
+const ZH_SAID_BUT =
+  /^(?:我|刚才|之前|刚刚)*(?:说的是|说了|说成了?|写的是|写了|写成了?|填的是|填了|填成了?)(.{1,20}?)[,，]?\s*(?:其实|但其实|但是?|可是?|实际上|实际)(?:应该)?是(.{1,20}?)[。!！]*$/;
 
 /**
  * A value set against the one it replaces ("是沃尔玛不是家乐福", "不是家乐福，是沃尔玛", "it was
@@ -87,11 +92,13 @@ export function extractContrast(text: string): Contrast | null {
   const zh = text.trim().replace(ZH_LEAD, '');
   const a = ZH_SAID_NOT.exec(zh);
   if (a) return { said: (a[1] as string).trim(), replaced: (a[2] as string).trim() };
-  const b = ZH_NOT_SAID.exec(zh);
+  const b = ZH_NOT_SAID.exec(zh) ?? ZH_SAID_BUT.exec(zh);
   if (b) return { said: (b[2] as string).trim(), replaced: (b[1] as string).trim() };
   const en = text.trim().replace(EN_LEAD, '');
   const c = EN_SAID_NOT.exec(en);
   if (c) return { said: (c[1] as string).trim(), replaced: (c[2] as string).trim() };
+  const slip = EN_SAID_BUT.exec(en);
+  if (slip) return { said: (slip[2] as string).trim(), replaced: (slip[1] as string).trim() };
   const d = EN_NOT_SAID.exec(text.trim().replace(/^(?:(?:oh|oops|sorry|wait|actually)\b[\s,.!:;-]*)*/i, ''));
   if (d) return { said: (d[2] as string).trim(), replaced: (d[1] as string).trim() };
   return null;

@@ -350,6 +350,16 @@ const REFUND_WORD =
 const NOT_ARRIVED =
   rule(/没(?:有)?(?:到|收到|退|看到|回|见|返)|未(?:到|收到|退|返)|不到账|还没|迟迟|一直(?:没|未|显示|在|不)|去哪|哪(?:去)?了|处理中|还(?:在|有|是|扣)|仍(?:然)?|依然|都(?:半个月|.{0,4}天|.{0,4}周)了|到现在|多久(?:能|才)|什么时候(?:能)?(?:到|退)|\bnever\b|\bnot\b|n't\b|\bno\b|\bstill\b|\byet\b|\bwhere(?:'s| is| are)\b|\bwaiting\b|\bnothing\b|\bmissing\b/);
 
+// A merchant's batch that is not settled yet ("还没结算", "batch not closed yet") says which way
+// to fix a sale (撤销 vs 退货), not that a refund is overdue: its 还没/not is no NOT_ARRIVED.
+const UNSETTLED_NOISE =
+  /(?:还|都|尚|也)?(?:没有?|未)(?:有)?(?:结算|批结|日结|清算|结批|关批|签退)|\b(?:batch(?:es)?|settlement|day)\b(?:[^.!?,;]){0,20}?\b(?:not|n't|yet)\b(?: (?:yet|been))*(?: (?:closed|settled|run|sent|done|gone out|processed))?(?: yet)?|\b(?:not|n't) (?:yet )?(?:been )?(?:settled|batched|closed out)\b|\bbefore (?:the )?(?:batch|settlement)\b|\bunsettled\b/g;
+
+/** A refund or void that has not come through ("退货一周了钱没退回来", "refund never came"). */
+function refundNotReceived(t: string, s: Script): boolean {
+  return hit(REFUND_WORD, t, s) && hit(NOT_ARRIVED, t.replace(UNSETTLED_NOISE, ' '), s);
+}
+
 // ---- preauth_hold
 const PREAUTH_NOISE = /卡(?:片|号)?(?:被|已|已经)?冻结|冻结(?:了)?(?:我的)?(?:卡|账户|银行卡)|direct deposit|^hold on\b|\bhold on(?=[,.!]|\s+(?:a (?:sec|second|minute|moment)|please|let me))/g;
 const PREAUTH = rule(new RegExp(
@@ -445,7 +455,7 @@ const LATE_CUE_ZH =
 const LATE_DIRECT_EN =
   /\blate presentment\b|\b(?:months?|weeks?|years?) (?:later|after)\b|\blong after\b|\b(?:presented|submitted|processed|posted|charged|billed) (?:\w+ ){0,3}(?:too |very |really |so )?late\b|\bway too late\b|\b(?:took|takes|taking) (?:\w+ ){0,2}(?:weeks|months|years) to (?:process|post|charge|bill|submit|come through|go through|show)\b/;
 const LATE_OLD_EN =
-  /\b(?:on|from|made on|back on) (?:the )?(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?)\b|\b(?:months?|weeks?|years?) ago\b|\blast (?:year|spring|summer|fall|autumn|winter)\b|\bback in\b|\bin (?:january|february|march|april|june|july|august|september|october|november|december)\b|\blong ago\b|\bold (?:purchase|charge|transaction|bill|order)|\ba (?:long )?while (?:ago|back)\b|\bages ago\b|\b(?:months?|weeks?|years?) back\b/;
+  /\b(?:on|from|made on|back on) (?:the )?(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?)\b|\b(?:months?|weeks?|years?) ago\b|\blast (?:year|spring|summer|fall|autumn|winter)\b|\bback in\b|\bfrom (?:(?:early|mid|late|last)[ -])?(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b(?! \d)|\bfrom last (?:month|year)\b|\bin (?:january|february|march|april|june|july|august|september|october|november|december)\b|\blong ago\b|\bold (?:purchase|charge|transaction|bill|order)|\ba (?:long )?while (?:ago|back)\b|\bages ago\b|\b(?:months?|weeks?|years?) back\b/;
 const LATE_CUE_EN =
   /\b(?:seeing|see|saw|got|getting|found|noticed) (?:a |an |this |the )?(?:new )?(?:charge|transaction|debit|payment)\b(?:[^.!?]|\.(?=\d)){0,20}\b(?:today|now|this week|yesterday|recently)\b|\b(?:only|just|finally|suddenly)\b(?:[^.!?]|\.(?=\d)){0,25}\b(?:post|show|appear|hit|charg|bill|process|came|come|went|go|clear)|\b(?:posting|posted|showed up|shows up|appeared|appears|hit|charged|billed|cleared) (?:\w+ ){0,3}(?:now|today|this week|yesterday|recently)\b|\bonly now\b/;
 
@@ -472,6 +482,12 @@ const WRONG_CARD = rule(new RegExp(
     '\\bwrong (?:[\\w\']+ ){0,2}card\\b',
     "\\b(?:different|other|another|someone else's|somebody else's) card\\b",
     '\\bcard instead of\\b',
+    // "ran my debit card when I asked for my credit card": the card used is not the one asked for.
+    "\\b(?:ran|charged|used|swiped|tapped|inserted|put it on|billed) (?:my|the|her|his|our) (?:[\\w']+ )?(?:card|amex|visa|mastercard|debit|credit)(?: card)? (?:when|but|even though|though|although|after|while) (?:i|we|she|he) (?:had )?(?:asked|told|wanted|said|requested|handed|gave)",
+    // Another shopper's card ("ran the previous customer's card", "the card of the guy behind me").
+    "\\b(?:previous|prior|last|next|other|earlier|another|wrong|different) (?:customer|person|guy|lady|woman|man|girl|diner|guest|client|shopper)(?:'s|s') (?:\\w+ )?card\\b",
+    '\\bcard (?:of|belonging to|from) (?:the |a |another |some )?(?:[^.!?,]){0,40}\\binstead of\\b',
+    '(?:上一?|前一|前面|后面|下一?|另一|其他)(?:的)?(?:那|这)?(?:个|位)?(?:的)?(?:客人|顾客|客户|人)的(?:信用|银行|储蓄|借记)?卡',
     '\\binstead of (?:mine|my (?:\\w+ )?card|the (?:\\w+ )?one|my (?:\\w+ )?one|my (?:own|other))\\b',
     "\\b(?:used|charged|swiped|ran|tapped|put it on) (?:my|the|her|his|our) (?:[\\w']+ )?card by (?:mistake|accident)",
     '\\b(?:meant|wanted|intended|supposed|planned) to (?:pay|use|put|charge)\\b(?:[^.!?]|\\.(?=\\d)){0,40}\\b(?:but|instead)\\b',
@@ -488,6 +504,8 @@ const WRONG_AMOUNT = rule(new RegExp(
     '(?:输|打|按|敲|弄|搞|写|刷|扣|收)错(?:了)?(?:金额|数|钱|价|数字)',
     '(?:输|打|按|敲|写|刷|扣|弄)成了?',
     '(?:多|少)(?:按|打|输|敲|加|写)了?(?:一|两)?个?[0零〇]',
+    // "多按了一位": a digit too many or too few, the zero left unsaid.
+    '(?:多|少)(?:按|打|输|敲|加|写)了?(?:一|两)(?:位|个数字?)',
     '[0零〇](?:多|少)了',
     '(?:多|少)了(?:一)?个[0零〇]',
     '小数点',
@@ -534,6 +552,8 @@ const WRONG_AMOUNT = rule(new RegExp(
     '\\b(?:keyed|typed|entered|punched|put)(?: in)? (?:the |it |in the )?(?:\\w+ )?(?:wrong|incorrectly)',
     '\\bkeyed (?:in )?[$€£¥]?\\d',
     '\\b(?:rang|rung) (?:it |them |her |him )?up (?:as |for )?[$€£¥]?\\d',
+    // "a sale that was rung up wrong": the amount keyed at the till, said without the figures.
+    '\\b(?:rang|rung|ringing) (?:it |them |that |this )?up (?:wrong|wrongly|incorrectly|for the wrong)\\b',
     '\\bshould (?:have )?be(?:en)?\\b(?:[^.!?]|\\.(?=\\d)){0,20}\\bnot\\b',
     '\\bprice (?:was|is) (?:[^.!?]|\\.(?=\\d)){0,20}\\bbut\\b',
   ].join('|'),
@@ -624,7 +644,7 @@ function detectCategory(t: string, s: Script, money: readonly MoneyMention[]): C
   if (paidByOtherMeans(t, s) && !pricedAgainstCharge(money)) return 'paid_by_other_means';
   if (hit(PREAUTH, t.replace(PREAUTH_NOISE, ' '), s)) return 'preauth_hold';
   if (duplicate) return 'duplicate_charge';
-  if (hit(REFUND_WORD, t, s) && hit(NOT_ARRIVED, t, s)) return 'refund_not_received';
+  if (refundNotReceived(t, s)) return 'refund_not_received';
   if (currencyIssue(t, s)) return 'currency_conversion';
   if (latePresentment(t, s)) return 'late_presentment';
   if (hit(WRONG_CARD, t, s)) return 'wrong_card';

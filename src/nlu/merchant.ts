@@ -33,6 +33,26 @@ const ZH_LEAD_NOISE = /^(?:一家|一个|那家|这家|某家|某个|附近的|�
 // Places people are in, not shops they paid ("我人一直在上海").
 const ZH_PLACES =
   /^(?:北京|上海|广州|深圳|天津|重庆|杭州|南京|成都|武汉|西安|苏州|厦门|青岛|大连|长沙|郑州|沈阳|昆明|合肥|福州|济南|香港|澳门|台湾|台北|国内|国外|境外|海外|中国|美国|日本|韩国|英国|法国|德国|泰国|新加坡|欧洲|外地|老家|本地|当地)(?:市|省)?$|[省国]$/;
+// Cities abroad, as people write them in a Chinese sentence ("在Tokyo刷卡", "在曼谷消费"): where the
+// card was used, not the merchant.
+const CITIES = new Set([
+  '东京', '大阪', '京都', '名古屋', '札幌', '福冈', '冲绳', '首尔', '釜山', '济州', '曼谷', '清迈', '普吉', '普吉岛', '芭提雅',
+  '吉隆坡', '槟城', '巴厘岛', '河内', '胡志明', '岘港', '马尼拉', '迪拜', '巴黎', '伦敦', '罗马', '米兰', '威尼斯', '佛罗伦萨',
+  '巴塞罗那', '马德里', '柏林', '慕尼黑', '法兰克福', '阿姆斯特丹', '苏黎世', '日内瓦', '维也纳', '布拉格', '纽约', '洛杉矶',
+  '旧金山', '拉斯维加斯', '西雅图', '芝加哥', '波士顿', '夏威夷', '温哥华', '多伦多', '悉尼', '墨尔本', '奥克兰',
+  'tokyo', 'osaka', 'kyoto', 'seoul', 'busan', 'bangkok', 'phuket', 'chiang mai', 'singapore', 'kuala lumpur', 'bali',
+  'hanoi', 'manila', 'dubai', 'paris', 'london', 'rome', 'milan', 'venice', 'barcelona', 'madrid', 'berlin', 'munich',
+  'amsterdam', 'zurich', 'geneva', 'vienna', 'prague', 'lisbon', 'new york', 'nyc', 'los angeles', 'la', 'san francisco',
+  'las vegas', 'seattle', 'chicago', 'boston', 'hawaii', 'vancouver', 'toronto', 'sydney', 'melbourne', 'auckland',
+  'hong kong', 'macau', 'taipei', 'shanghai', 'beijing', 'shenzhen', 'guangzhou',
+]);
+/** A city, or a city and a short district after it ("首尔明洞", "东京银座"): a place, not a shop. */
+function isCityArea(name: string): boolean {
+  const n = name.toLowerCase();
+  if (CITIES.has(n)) return true;
+  for (const len of [2, 3]) if (n.length > len && n.length <= len + 2 && CITIES.has(n.slice(0, len))) return true;
+  return false;
+}
 const ZH_NOT_NAME = /[刷扣付了吗呢吧啊我你他她它们哪么钱元块笔次个]|昨天|今天|前天|上午|下午|晚上|中午|早上|工作日|小时|分钟|时候|当时|刚才|刚刚|卡住|死机|身上|身边|手上|手里|钱包|包里|国外|境外|海外|国内/;
 
 // ------------------------------------------------------------------------------- English
@@ -73,13 +93,14 @@ function cleanZh(raw: string): string | null {
   // 万达广场的海底捞: the place comes first, the merchant after the last 的.
   const parts = name.split('的').map((p) => p.trim()).filter((p) => p.length >= 2);
   if (parts.length > 1) {
-    const last = parts[parts.length - 1] as string;
-    name = GENERIC.has(last) ? (parts[0] as string) : last;
+    // "Tokyo的一家店": a shop left unnamed after the place ("一家店" is no name either).
+    const last = (parts[parts.length - 1] as string).replace(ZH_LEAD_NOISE, '');
+    name = GENERIC.has(last) || last.length < 2 ? (parts[0] as string) : last;
   }
   if (name.length < 2 && !/^[\u4e00-\u9fff]$/.test(name)) return null;
   if (name.length < 2) return null;
   if (ZH_NOT_NAME.test(name) || /^\d+$/.test(name)) return null;
-  if (GENERIC.has(name.toLowerCase()) || ZH_PLACES.test(name)) return null;
+  if (GENERIC.has(name.toLowerCase()) || ZH_PLACES.test(name) || isCityArea(name)) return null;
   name = name.slice(0, MAX_NAME);
   return name;
 }

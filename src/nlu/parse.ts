@@ -5,11 +5,11 @@ import { extractCardType, extractIssuer } from './card';
 import { extractWhen, parseWhenAnswer } from './datetime';
 import { extractCount, extractLast4, extractReferenceNumber, parseCountAnswer, parseLast4Answer } from './digits';
 import { extractFacts } from './facts';
-import { detectFieldMention, extractContrast } from './field';
+import { detectFieldMention, extractContrast, type Contrast } from './field';
 import { detectIntents, isQuestionBack } from './intents';
 import { detectLanguage, detectLanguageSwitch } from './language';
 import { extractMerchantName, parseMerchantAnswer } from './merchant';
-import { HAS_SPELLED_AMOUNT, spellAmounts } from './en-numerals';
+import { HAS_SPELLED_AMOUNT, HAS_SPOKEN_PRICE, readSpokenAmount, spellAmounts } from './en-numerals';
 import { extractMoney, parseMoneyAnswer } from './money';
 import { normalize } from './normalize';
 import { redactCardData } from './redact';
@@ -30,9 +30,16 @@ const HAS_COUNT_WORD = /重复|扣重|刷重|双重|one|two|three|four|five|six|
  */
 function moneyAnswer(text: string, money: readonly MoneyMention[], numeric: boolean, currency: string): Money | null {
   const first = money[0];
-  if (first === undefined) return numeric ? parseMoneyAnswer(text, currency) : null;
+  if (first === undefined) return numeric ? parseMoneyAnswer(text, currency) : spokenMoneyAnswer(text, currency);
   const same = money.every((m) => m.value.minor === first.value.minor && m.value.currency === first.value.currency);
   return same ? first.value : null;
+}
+
+/** "twelve fifty" said as the whole answer to "how much?": a price with no digit in it. */
+function spokenMoneyAnswer(text: string, currency: string): Money | null {
+  if (!HAS_SPOKEN_PRICE.test(text)) return null;
+  const digits = readSpokenAmount(text);
+  return digits === null ? null : parseMoneyAnswer(digits, currency);
 }
 
 /**
@@ -56,6 +63,30 @@ function merchantIn(original: string, simplified: string, find: (t: string) => s
   return at >= 0 ? original.slice(at, at + name.length) : name;
 }
 
+/**
+ * "不是周二，是周三", "I said Tuesday but it was Wednesday": when a value is set against the one it
+ * replaces, the date meant is the one in the new value, not the first one in the message.
+ */
+function whenMeant(text: string, contrast: Contrast | null, opts: ParseOptions): ReturnType<typeof extractWhen> {
+  const meant = contrast === null ? null : extractWhen(contrast.said, opts);
+  return meant?.ok ? meant : extractWhen(text, opts);
+}
+
+const sameMoney = (a: Money, b: Money): boolean => a.minor === b.minor && a.currency === b.currency;
+
+/**
+ * "I said $45 but it was $54": the amount meant is read first, so a correction takes it and not
+ * the slip it replaces. Only the order changes; nothing is added or dropped.
+ */
+function meantFirst(money: MoneyMention[], contrast: Contrast | null, cur: string): MoneyMention[] {
+  if (contrast === null || money.length < 2) return money;
+  const said = extractMoney(contrast.said, cur);
+  const meant = said.length === 1 ? said[0]?.value : undefined;
+  if (meant === undefined) return money;
+  const isMeant = (m: MoneyMention): boolean => sameMoney(m.value, meant);
+  return [...money.filter(isMeant), ...money.filter((m) => !isMeant(m))];
+}
+
 export function parse(raw: string, opts: ParseOptions): Parsed {
   const redaction = redactCardData(normalize(raw));
   const original = redaction.text;
@@ -68,12 +99,13 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
   // Amounts written as words are read from a copy with digits; the stored text is untouched.
   const moneyText = HAS_SPELLED_AMOUNT.test(text) ? spellAmounts(text) : text;
   const numeric = HAS_NUMBER.test(moneyText);
-  const money = numeric ? extractMoney(moneyText, cur) : [];
+  const contrast = extractContrast(original);
+  const money = numeric ? meantFirst(extractMoney(moneyText, cur), contrast, cur) : [];
   const last4 = extractLast4(text);
   const count = numeric || HAS_COUNT_WORD.test(text) ? extractCount(text) : null;
   const issuer = extractIssuer(text);
   const facts = extractFacts(text);
-  const when = extractWhen(text, opts);
+  const when = whenMeant(text, contrast, opts);
   // "11.5" alone: a date only as the answer to "when?" (datetime.ts parseWhenAnswer).
   const bareWhen = when === null && numeric ? parseWhenAnswer(text, opts) : null;
   return {
@@ -105,7 +137,7 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
       merchantName: merchantIn(original, simplified, parseMerchantAnswer),
       ...(bareWhen ? { when: bareWhen } : {}),
     },
-    contrast: extractContrast(original),
+    contrast,
     asksBack: isQuestionBack(text),
   };
 }

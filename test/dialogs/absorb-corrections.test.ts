@@ -74,3 +74,19 @@ describe('bare answers to the date question', () => {
     expect(next.slots.amountCharged).toEqual({ minor: 1028, currency: 'CNY' });
   });
 });
+
+describe('a slip owned up to at the confirmation', () => {
+  it('when "I said X but it was Y" names another weekday, then the date moves to Y', () => {
+    const ctx = contextAt('confirm', { when: { date: '2026-11-16', time: null }, amountCharged: usd(30) });
+    const next = absorb(ctx, parse('sorry, I said Monday but it was Tuesday', opts));
+    expect(next.slots.when).toEqual({ date: '2026-11-17', time: null });
+    expect(next.corrected).toEqual(['when']);
+  });
+
+  it('when "I said $A but it was $B" fixes the amount, then B is kept and A is not', () => {
+    const ctx = contextAt('confirm', { amountCharged: usd(61), amountExpected: usd(16) });
+    const next = absorb(ctx, parse('I said $61 but it was $66', opts));
+    expect(next.slots.amountCharged).toEqual(usd(66));
+    expect(next.slots.amountExpected).toEqual(usd(16));
+  });
+});
