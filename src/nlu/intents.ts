@@ -332,7 +332,8 @@ const DUPLICATE = rule(new RegExp(
     // en
     '\\bdouble[- ]?(?:charged?|charging|billed|billing|swiped|dipped|tapped|debited|deducted|posted|payment)\\b',
     '\\bduplicated?\\b(?! (?:receipt|copy|card))',
-    '\\b(?:charged?|charging|billed|debited|ran|run|pushed|pushes|sent|re-?sent|resent|submitted|uploaded|swiped|tapped|dipped|hit|taken|took|deducted|processed|went through|gone through|shows? up|showing up|showed up|appears?|appearing|appeared|posted|rang|rung|paying|paid for|charges?|transactions?)\\b(?:[^.!?]|\\.(?=\\d)){0,28}\\b(?:twice|two times|2 times|three times|3 times|\\d+ times|multiple times|more than once|2x|x2)\\b',
+    // put: "our terminal put the same sale through twice".
+    '\\b(?:charged?|charging|billed|debited|ran|run|put|puts|putting|pushed|pushes|sent|re-?sent|resent|submitted|uploaded|swiped|tapped|dipped|hit|taken|took|deducted|processed|went through|gone through|shows? up|showing up|showed up|appears?|appearing|appeared|posted|rang|rung|paying|paid for|charges?|transactions?)\\b(?:[^.!?]|\\.(?=\\d)){0,28}\\b(?:twice|two times|2 times|three times|3 times|\\d+ times|multiple times|more than once|2x|x2)\\b',
     '\\b(?:two|2|three|3) (?:identical|duplicate|same|similar|matching) (?:charges|transactions|payments|debits)',
     '\\bsame (?:charge|transaction|payment|amount|purchase) (?:twice|two times|2 times|again)',
     // "now there are two charges", "I see 2 transactions": several charges where one was due.
@@ -676,6 +677,11 @@ const ROLE_LABEL = new RegExp(
     // 商户/持卡人 are never how one addresses the other, so a comma after them is a label too.
     '|^(?:(持卡人)|(商户))(?:这边|一方|方)?\\s*,',
 );
+// "Merchant here. …", "cardholder speaking, …": a self-introduction opening the message, closed
+// by punctuation (so "customers here are…" is not one). Singular nouns only.
+const ROLE_HERE_EN = new RegExp(
+  `^(?:(customer|cardholder|card ?holder|card owner|shopper|guest|buyer|consumer|client|account holder)|(merchant|shop ?owner|store ?owner|business ?owner|owner|seller|cashier|vendor|retailer|shopkeeper|proprietor|store manager|shop manager|manager|clerk|staff|employee)) (?:here|speaking)\\s*[.,!;:]`,
+);
 const SELF_EN = new RegExp(
   `(?:^|[^a-z'])(?:(?:i'?m|i am|i was|we'?re|we are|we were|this is|speaking as|i work as)\\s+(not\\s+)?(?:(?:just|also|only|actually|really)\\s+)?(?:(?:a|an|the|one of the|your|their)\\s+(?:[\\w'-]+\\s+){0,2}?)?|as\\s+(?:a|an)\\s+(?:[\\w'-]+\\s+){0,2}?)(?:(${HOLDER_NOUN_EN})|(${MERCHANT_NOUN_EN}))\\b`,
 );
@@ -755,6 +761,8 @@ function detectRole(t: string, s: Script): Role | null {
   if (bareEn) return bareEn[1] !== undefined ? 'cardholder' : 'merchant';
   const label = ROLE_LABEL.exec(t);
   if (label) return label[1] !== undefined || label[3] !== undefined ? 'cardholder' : 'merchant';
+  const here = s.latin ? ROLE_HERE_EN.exec(t) : null;
+  if (here) return here[1] !== undefined ? 'cardholder' : 'merchant';
 
   // Self-identification wins over anything else said in the message.
   SELF_ZH.lastIndex = 0;
