@@ -48,9 +48,12 @@ function spokenMoneyAnswer(text: string, currency: string): Money | null {
  * Both gated by a cheap test, since most messages need neither.
  */
 export function forUnderstanding(text: string, lang: Locale | null): string {
-  const simplified = HAS_TRADITIONAL.test(text) ? toSimplified(text) : text;
-  return lang === 'zh-CN' && HAS_LATIN_WORD.test(simplified) ? translateEmbeddedEnglish(simplified) : simplified;
+  return withEnglishTranslated(simplifiedOf(text), lang);
 }
+
+const simplifiedOf = (text: string): string => (HAS_TRADITIONAL.test(text) ? toSimplified(text) : text);
+const withEnglishTranslated = (simplified: string, lang: Locale | null): string =>
+  lang === 'zh-CN' && HAS_LATIN_WORD.test(simplified) ? translateEmbeddedEnglish(simplified) : simplified;
 
 /**
  * A merchant's name as the user wrote it: found in the simplified copy when the message has
@@ -91,10 +94,10 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
   const redaction = redactCardData(normalize(raw));
   const original = redaction.text;
   const lang = detectLanguage(original);
-  const text = forUnderstanding(original, lang);
   // Names are read from the user's own words (plus the same-length simplified copy), never from
   // the copy with English words translated.
-  const simplified = HAS_TRADITIONAL.test(original) ? toSimplified(original) : original;
+  const simplified = simplifiedOf(original);
+  const text = withEnglishTranslated(simplified, lang);
   const cur = opts.defaultCurrency;
   // Amounts written as words are read from a copy with digits; the stored text is untouched.
   const moneyText = HAS_SPELLED_AMOUNT.test(text) ? spellAmounts(text) : text;
