@@ -653,6 +653,37 @@ function detectCategory(t: string, s: Script, money: readonly MoneyMention[]): C
   return null;
 }
 
+// ---- retracted stories
+// "我以为是重复扣款，其实是金额不对", "I thought it was a double charge but actually…", "不是重复扣款，
+// 是显示失败": the person names a problem only to take it back. The retracted clause must not
+// decide the category (nor the charge count "重复" implies), so it is cut before reading them.
+const RETRACT_ZH = [
+  /(?:我|本来|原来|原先|开始|一开始|刚开始|起初|还)*(?:以为|当成|当作)是?[^,.!?;。！？]{1,20}?(?=[,.!?;。！？]|其实|结果|后来|但|可是|不过)/g,
+  /不是[^,.!?;。！？]{1,16}(?=,\s*(?:而|其实|应该)?是)/g,
+];
+const RETRACT_EN = [
+  /\bi (?:first |originally |initially )?(?:thought|assumed|figured|believed)(?: that)?(?: (?:it|this|that) (?:was|is|were))? [^,.!?;]{1,50}?(?=,?\s*(?:but|however|though)\b)/gi,
+  /\b(?:(?:it|this|that)(?:'s|’s| is| was) not|(?:it|this|that) (?:isn'?t|wasn'?t|isn’t|wasn’t)) [^,.!?;]{1,30}?(?=\s*[,;.]|\s+(?:but|it'?s|it was)\b)/gi,
+];
+
+/** True when the clause alone reads as an issue category (what a retraction takes back). */
+function namesCategory(span: string): boolean {
+  const t = clean(span);
+  return detectCategory(t, scriptOf(t), []) !== null;
+}
+
+/**
+ * The message without clauses that name a problem only to retract it. Spans that name no
+ * category ("不是周二，是周三", "it's not much, but…") are kept, so corrections read as before.
+ */
+export function withoutRetractedStory(text: string): string {
+  if (!/以为|当成|当作|不是|\bthought\b|\bassumed\b|\bfigured\b|\bbelieved\b|\bnot\b|n'?t\b|n’t\b/i.test(text)) return text;
+  const rules = HAN.test(text) ? [...RETRACT_ZH, ...RETRACT_EN] : RETRACT_EN;
+  let out = text;
+  for (const re of rules) out = out.replace(re, (span: string) => (namesCategory(span) ? ' ' : span));
+  return out;
+}
+
 // ----------------------------------------------------------------------------------- role
 
 const HOLDER_NOUN_ZH =

@@ -6,7 +6,7 @@ import { extractWhen, parseWhenAnswer } from './datetime';
 import { extractCount, extractLast4, extractReferenceNumber, parseCountAnswer, parseLast4Answer } from './digits';
 import { extractFacts } from './facts';
 import { detectFieldMention, extractContrast, type Contrast } from './field';
-import { detectIntents, isQuestionBack } from './intents';
+import { detectIntents, isQuestionBack, withoutRetractedStory } from './intents';
 import { detectLanguage, detectLanguageSwitch } from './language';
 import { extractMerchantName, parseMerchantAnswer } from './merchant';
 import { HAS_SPELLED_AMOUNT, HAS_SPOKEN_PRICE, readSpokenAmount, spellAmounts } from './en-numerals';
@@ -105,7 +105,10 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
   const contrast = extractContrast(original);
   const money = numeric ? meantFirst(extractMoney(moneyText, cur), contrast, cur) : [];
   const last4 = extractLast4(text);
-  const count = numeric || HAS_COUNT_WORD.test(text) ? extractCount(text) : null;
+  // A problem named only to be taken back ("我以为是重复扣款，其实…") decides neither the category
+  // nor the count it implies.
+  const story = withoutRetractedStory(text);
+  const count = numeric || HAS_COUNT_WORD.test(story) ? extractCount(story) : null;
   const issuer = extractIssuer(text);
   const facts = extractFacts(text);
   const when = whenMeant(text, contrast, opts);
@@ -116,7 +119,7 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
     lang,
     langSwitch: detectLanguageSwitch(original),
     redaction: { cardNumbers: redaction.cardNumbers, secrets: redaction.secrets, last4: redaction.last4 },
-    intents: detectIntents(text, { money }),
+    intents: detectIntents(story, { money }),
     entities: {
       money,
       when,
