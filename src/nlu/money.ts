@@ -86,7 +86,9 @@ const NOT_MONEY_AFTER = new RegExp(
 // Identifiers and card tails written before a number.
 const NOT_MONEY_BEFORE = new RegExp(
   '(?:第|尾号|尾数|末尾|结尾|最后几位|后四位|后4位|末四位|末4位|最后四位|最后4位|编号|单号|订单号|号码|电话|手机|热线|拨打|参考号|凭证号|流水号|批次号|终端号|商户号|授权码|验证码|密码|安全码|版本|百分之|' +
-    'ending(?: in| with)?|ends? (?:in|with)|ended(?: in| with)?|last (?:four|4)(?: digits?)?(?: (?:are|is|were|was))?|#|no\\.|number|call|phone|hotline|tel|reference|ref|rrn|voucher|trace|auth(?:orization)? code|order|invoice|version|cvv|pin|room|table|gate|flight)\\s*(?:是|为|:|-)?\\s*$',
+    'ending(?: in| with)?|ends? (?:in|with)|ended(?: in| with)?|last (?:four|4)(?: digits?)?(?: (?:are|is|were|was))?|#|no\\.|number|call|phone|hotline|tel|reference|ref|rrn|voucher|trace|auth(?:orization)? code|order|invoice|version|cvv|pin|room|table|gate|flight|' +
+    // "on Nov 3 for $89.99": a day of the month, not a price.
+    '\\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?)\\s*(?:是|为|:|-)?\\s*$',
   'i',
 );
 const BARE_ZH_NUMERAL_NEXT = /^(?:$|[^\u4e00-\u9fff]|[了吧啊呀呢的多左来余整块元钱])/;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MoneyRole } from '../../src/types';
 import { extractMoney, findMoneySpans, parseMoneyAnswer } from '../../src/nlu/money';
+import { parse } from '../../src/nlu/parse';
 
 type Row = [string, number, string];
 const simple = (text: string): [number, string][] =>
@@ -277,5 +278,22 @@ describe('findMoneySpans', () => {
   it('when amounts appear, then their spans cover number and currency', () => {
     const text = '昨天扣了¥88和66元';
     expect(findMoneySpans(text, 'CNY').map((s) => text.slice(s.start, s.end))).toEqual(['¥88', '66元']);
+  });
+});
+
+describe('extractMoney — a day of the month is not a price', () => {
+  it.each<[string, [number, string][]]>([
+    ['bought a coat on Oct 7 for $120 and returned it', [[12000, 'USD']]],
+    ['Sept. 21 at the bakery, 35 dollars', [[3500, 'USD']]],
+    ['December 2nd they took 500', [[50000, 'CNY']]],
+  ])('when "%s" is read, then only the amount is money', (text, expected) => {
+    expect(simple(text)).toEqual(expected);
+  });
+
+  it('when a bare number follows a month name in a "X for Y" story, then the date is kept too', () => {
+    const now = new Date('2026-11-20T04:00:00Z');
+    const p = parse('I returned shoes at Nordstrom on Nov 4 for $64.50 and got nothing back', { now, timeZone: 'Asia/Shanghai', defaultCurrency: 'CNY' });
+    expect(p.entities.money.map((m) => m.value.minor)).toEqual([6450]);
+    expect(p.entities.when).toEqual({ ok: true, value: { date: '2026-11-04', time: null } });
   });
 });
