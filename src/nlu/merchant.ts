@@ -15,14 +15,14 @@ const GENERIC = new Set([
   'pharmacy', 'mall', 'counter', 'register', 'checkout', 'cashier', 'till', 'terminal', 'market', 'grocery store',
   'grocery', 'hotel', 'online', 'home', 'work', 'airport', 'station', 'bakery', 'drugstore', 'diner', 'pub',
   'convenience store', 'local store', 'local shop', 'shopping mall', 'department store', 'hospital', 'school',
-  'front desk', 'desk', 'merchant', 'vendor', 'place', 'parking lot', 'pos', 'machine',
+  'front desk', 'desk', 'merchant', 'vendor', 'place', 'parking lot', 'pos', 'machine', 'app', '手机', '小程序',
 ]);
 
 // ------------------------------------------------------------------------------- Chinese
 
 const ZH_NAME = "[\\u4e00-\\u9fffA-Za-z0-9&'·.\\- ]";
 const ZH_VERB =
-  '(?:的?时候|刷|消费|买|购物|购买|付款|付钱|付了|支付|结账|结帐|买单|吃(?!饭店)|喝|加油(?!站)|用卡|扫码|交易(?!所|中心)|充值(?!中心)|住(?!宅)|看|打车|停车(?!场)|办(?!公)|被|多扣|多收|多刷|扣了|扣款|收了|的收银|收银|的店员|店员|的服务员|服务员|的老板|老板|的pos|的POS|pos|POS|那里|那边|，|,|。|！|!|？|\\?|；|;|$)';
+  '(?:的?时候|刷|消费|买|购物|购买|付款|付钱|付了|支付|结账|结帐|买单|吃(?!饭店)|喝|加油(?!站)|用卡|扫码|交易(?!所|中心)|充值(?!中心)|住(?!宅)|看|打车|停车(?!场)|办(?!公)|被|多扣|多收|多刷|扣了|扣款|收了|退货|退款|退了|的收银|收银|的店员|店员|的服务员|服务员|的老板|老板|的pos|的POS|pos|POS|那里|那边|，|,|。|！|!|？|\\?|；|;|$)';
 // 在 inside 现在/正在/还在… is not "at".
 const ZH_AT = new RegExp(`(?<![现正实存所自好还不])(?:在|去)(${ZH_NAME}{2,24}?)${ZH_VERB}`, 'g');
 const ZH_LABELLED = new RegExp(
@@ -89,7 +89,8 @@ const TRAILING_CONNECTOR = /\s+(?:&|and|of|de|du|la|le|the|on|n'|'n')$/i;
 const LEADING_ARTICLE = /^(?:the|a|an|this|that|my|our|some|one)\s+/i;
 
 function cleanZh(raw: string): string | null {
-  let name = raw.trim().replace(ZH_LEAD_NOISE, '').replace(/的$/, '').trim();
+  // "在淘宝上买的": 上 is "on", not part of the name.
+  let name = raw.trim().replace(ZH_LEAD_NOISE, '').replace(/的$/, '').replace(/(?<=.{2})上$/, '').trim();
   // 万达广场的海底捞: the place comes first, the merchant after the last 的.
   const parts = name.split('的').map((p) => p.trim()).filter((p) => p.length >= 2);
   if (parts.length > 1) {

@@ -21,6 +21,10 @@ describe('extractMerchantName', () => {
     ['the merchant is called Blue Bottle Coffee', 'Blue Bottle Coffee'],
     ['我在万达广场的海底捞吃饭', '海底捞'],
     ['I went to the Olive Garden on 5th avenue', 'Olive Garden'],
+    // A return names the shop as a purchase does; 上 after a name is "on", not part of it.
+    ['上周在宜家退货了，钱还没回来', '宜家'],
+    ['前天在京东上买的耳机', '京东'],
+    ['在海上世界刷卡', '海上世界'],
   ])('when the text is %j, then the merchant is %j', (text, name) => {
     expect(extractMerchantName(text)).toBe(name);
   });
@@ -36,6 +40,7 @@ describe('extractMerchantName', () => {
     ['a duration', '他们说要7到10个工作日'],
     ['"at like 8:30"', 'charged this morning at like 8:30'],
     ['"went to the bank"', 'I went to the bank'],
+    ['an app, not a shop', '在app上退款的'],
   ])('when the text has %s, then the merchant is null', (_what, text) => {
     expect(extractMerchantName(text)).toBeNull();
   });
