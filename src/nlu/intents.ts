@@ -14,7 +14,7 @@
 // after a failure that posted twice is a duplicate, domain.md C4).
 import type { Category, MoneyMention, Parsed, Role, YesNo } from '../types';
 import { CATEGORIES } from '../types';
-import { extractMoney } from './money';
+import { extractMoney, sameMoney } from './money';
 import { fixTypos } from './typos';
 
 type Intents = Parsed['intents'];
@@ -604,8 +604,7 @@ function amountsDisagree(t: string, s: Script, money: readonly MoneyMention[]): 
 function pricedAgainstCharge(money: readonly MoneyMention[]): boolean {
   const charged = money.find((m) => m.role === 'charged');
   const expected = money.find((m) => m.role === 'expected');
-  return charged !== undefined && expected !== undefined &&
-    (charged.value.minor !== expected.value.minor || charged.value.currency !== expected.value.currency);
+  return charged !== undefined && expected !== undefined && !sameMoney(charged.value, expected.value);
 }
 
 function paidByOtherMeans(t: string, s: Script): boolean {

@@ -450,12 +450,12 @@ export function parseMoneyAnswer(text: string, defaultCurrency: string): Money |
   if (pool.length === 0) return null;
   const implied = impliedCurrency(pool, defaultCurrency);
   const first = toMention(pool[0] as Candidate, implied, defaultCurrency).value;
-  const same = pool.every((c) => {
-    const v = toMention(c, implied, defaultCurrency).value;
-    return v.minor === first.minor && v.currency === first.currency;
-  });
+  const same = pool.every((c) => sameMoney(toMention(c, implied, defaultCurrency).value, first));
   return same ? first : null;
 }
+
+/** The same amount in the same currency. */
+export const sameMoney = (a: Money, b: Money): boolean => a.minor === b.minor && a.currency === b.currency;
 
 /** Where the amounts are, so other extractors (dates, times) can ignore those digits. */
 export function findMoneySpans(text: string, defaultCurrency: string): { start: number; end: number }[] {

@@ -10,7 +10,7 @@ import { detectIntents, isQuestionBack, withoutRetractedStory } from './intents'
 import { detectLanguage, detectLanguageSwitch } from './language';
 import { extractMerchantName, parseMerchantAnswer } from './merchant';
 import { HAS_SPELLED_AMOUNT, HAS_SPOKEN_PRICE, readSpokenAmount, spellAmounts } from './en-numerals';
-import { extractMoney, parseMoneyAnswer } from './money';
+import { extractMoney, parseMoneyAnswer, sameMoney } from './money';
 import { normalize } from './normalize';
 import { redactCardData } from './redact';
 import { HAS_TRADITIONAL, toSimplified } from './traditional';
@@ -31,8 +31,7 @@ const HAS_COUNT_WORD = /重复|扣重|刷重|双重|one|two|three|four|five|six|
 function moneyAnswer(text: string, money: readonly MoneyMention[], numeric: boolean, currency: string): Money | null {
   const first = money[0];
   if (first === undefined) return numeric ? parseMoneyAnswer(text, currency) : spokenMoneyAnswer(text, currency);
-  const same = money.every((m) => m.value.minor === first.value.minor && m.value.currency === first.value.currency);
-  return same ? first.value : null;
+  return money.every((m) => sameMoney(m.value, first.value)) ? first.value : null;
 }
 
 /** "twelve fifty" said as the whole answer to "how much?": a price with no digit in it. */
@@ -74,8 +73,6 @@ function whenMeant(text: string, contrast: Contrast | null, opts: ParseOptions):
   const meant = contrast === null ? null : extractWhen(contrast.said, opts);
   return meant?.ok ? meant : extractWhen(text, opts);
 }
-
-const sameMoney = (a: Money, b: Money): boolean => a.minor === b.minor && a.currency === b.currency;
 
 /**
  * "I said $45 but it was $54": the amount meant is read first, so a correction takes it and not
