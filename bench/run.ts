@@ -8,6 +8,7 @@ import Redis from 'ioredis';
 import { startRedisServer, type RedisServer } from '../test/helpers/redis-server';
 import { killAllChildren, ROOT, spawnChild, type ChildHandle } from './children';
 import { benchEngineTurns, CONVERSATIONS_PER_STORE, type EngineTurnResult } from './engine-turn';
+import { gapMarkdown, measureGap, type GapResult } from './gap';
 import { runLoad, type ErrorKind, type LoadResult } from './load';
 import { measureRedisBytes, measureRedisCommands, measureRss, type RedisBytesResult, type RedisCommandsResult, type RssResult } from './memory';
 import { SCRIPTS } from './scripts';
@@ -42,6 +43,8 @@ const CFG = {
   memCappedFlag: env.BENCH_MEM_CAPPED_FLAG ?? '--max-old-space-size=256',
   memSettleSeconds: num('BENCH_MEM_SETTLE_SECONDS', 6, 3),
   redisConversations: Math.round(num('BENCH_REDIS_CONVERSATIONS', 20, 6)),
+  /** Users for the "where the gap goes" runs (BENCH_GAP_USERS=0 skips them). */
+  gapUsers: env.BENCH_GAP_USERS === '0' ? 0 : Math.round(num('BENCH_GAP_USERS', 16, 16)),
 };
 const AGENT_TOKEN = 'bench-agent-token-0123456789abcdef';
 const RESULTS = path.join(ROOT, 'bench', 'results');
@@ -185,6 +188,35 @@ async function main(): Promise<void> {
     }
     const serverAfterLoad = await server.stats(false);
 
+    // 4b. Where the gap goes: the server with the engine replaced, then with understanding only,
+    // then the whole engine on a memory store, beside the echo and the full bot (both still warm).
+    let gap: GapResult | null = null;
+    if (CFG.gapUsers > 0) {
+      const layers = {
+        channel: await spawnChild({ name: 'ceiling-channel', file: 'bench/ceiling-child.ts', env: { AGENT_TOKEN, BENCH_CEILING: 'channel' } }),
+        nlu: await spawnChild({ name: 'ceiling-nlu', file: 'bench/ceiling-child.ts', env: { AGENT_TOKEN, BENCH_CEILING: 'nlu' } }),
+        memory: await spawnChild({ name: 'server-memory', file: 'bench/server-child.ts', env: { AGENT_TOKEN, BENCH_MEMORY: '1', REDIS_URL: '' } }),
+      };
+      children.push(layers.channel, layers.nlu, layers.memory);
+      for (const [name, child] of Object.entries(layers)) {
+        const p = await runLoad({ base: child.base, mode: name === 'memory' ? 'bot' : 'echo', users: 16, warmupMs: 0, durationMs: CFG.primeSeconds * 1000, echoTexts });
+        log(`primed ${name} for ${CFG.primeSeconds} s: ${p.turnsPerSec} turns/s, errors ${p.errors}`);
+      }
+      gap = await measureGap({
+        children: { echo, redis: server, ...layers },
+        users: CFG.gapUsers,
+        rounds: CFG.pairs,
+        warmupMs: CFG.warmupSeconds * 1000,
+        durationMs: CFG.seconds * 1000,
+        echoTexts,
+        log,
+      });
+      for (const c of Object.values(layers)) {
+        await c.stop();
+        children.splice(children.indexOf(c), 1);
+      }
+    }
+
     // 5. RSS over many conversations, in a fresh server child (GC forced before each reading).
     await Promise.allSettled([server.stop(), echo.stop()]);
     children.length = 0;
@@ -261,6 +293,7 @@ async function main(): Promise<void> {
       redisBytes,
       redisCommands,
       levels,
+      gap,
       rss,
       rssCapped,
       serverAfterLoad: { rssMb: round(serverAfterLoad.rss / 1024 / 1024, 1), heapUsedMb: round(serverAfterLoad.heapUsed / 1024 / 1024, 1) },
@@ -298,6 +331,7 @@ function markdown(r: {
   redisBytes: RedisBytesResult;
   redisCommands: RedisCommandsResult;
   levels: LevelSummary[];
+  gap: GapResult | null;
   rss: RssResult;
   rssCapped: RssResult | null;
 }): string {
@@ -319,6 +353,7 @@ function markdown(r: {
     );
   }
   L.push('');
+  if (r.gap) L.push(...gapMarkdown(r.gap), '');
   const e = r.engineTurn;
   L.push(
     `Engine turn in process (memory store, fresh every ${CONVERSATIONS_PER_STORE} conversations): p50 ${f(e.turnUs.p50)} µs, p95 ${f(e.turnUs.p95)} µs, p99 ${f(e.turnUs.p99)} µs, mean ${f(e.turnUs.mean)} µs, CPU ${f(e.cpuUsPerTurn)} µs/turn over ${e.turns} turns (${e.completed}/${e.conversations} conversations handed off); ` +
