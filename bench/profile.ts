@@ -15,6 +15,9 @@ const RESULTS = path.join(ROOT, 'bench', 'results');
 const target = process.argv[2] === 'engine' ? 'engine' : 'server';
 const users = Number(process.env.BENCH_PROFILE_USERS ?? 16) || 16;
 const seconds = Number(process.env.BENCH_PROFILE_SECONDS ?? 15) || 15;
+// The bot's CPU per turn keeps falling for ~20 s while V8 optimises it (see README): a shorter
+// warm-up profiles the optimiser's work, not the warm server's.
+const warmupSeconds = Number(process.env.BENCH_PROFILE_WARMUP_SECONDS ?? 20) || 20;
 const name = target === 'engine' ? 'engine' : `server-${users}u`;
 const log = (msg: string) => process.stderr.write(`[profile] ${msg}\n`);
 let redis: RedisServer | null = null;
@@ -41,13 +44,13 @@ async function profileServer(): Promise<string> {
       nodeFlags: profFlags,
     });
     const child = server;
-    log(`server pid ${child.pid} port ${child.port}; ${users} users, 2 s warm-up + ${seconds} s`);
+    log(`server pid ${child.pid} port ${child.port}; ${users} users, ${warmupSeconds} s warm-up + ${seconds} s`);
     const marks: number[] = [];
     const r = await runLoad({
       base: child.base,
       mode: 'bot',
       users,
-      warmupMs: 2000,
+      warmupMs: warmupSeconds * 1000,
       durationMs: seconds * 1000,
       echoTexts: [],
       serverCpuUs: async () => {
