@@ -17,6 +17,12 @@ export interface ChildHandle {
 
 const live = new Set<ChildProcess>();
 
+/** A reader of a child's cumulative CPU (user + system µs), for runLoad's serverCpuUs. */
+export const cpuOf = (child: ChildHandle) => async (): Promise<number> => {
+  const s = await child.stats(false);
+  return s.cpuUserUs + s.cpuSystemUs;
+};
+
 /** Kills every child still running (used on errors and SIGINT); only ones this process spawned. */
 export function killAllChildren(): void {
   for (const c of live) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');

@@ -2,7 +2,7 @@
 // added in turn — our HTTP middleware and hardened Botkit channel (engine replaced by an echo), plus
 // understanding, the whole engine on a memory store, and the full bot with Redis — run alternately
 // so each row's extra CPU per turn is that layer's cost under load, not a guess from a profile.
-import type { ChildHandle } from './children';
+import { cpuOf, type ChildHandle } from './children';
 import { runLoad, type LoadResult } from './load';
 import { median, round } from './stats';
 
@@ -33,11 +33,6 @@ export interface GapResult {
   pairs: number;
   rows: GapRow[];
 }
-
-const cpuOf = (child: ChildHandle) => async () => {
-  const s = await child.stats(false);
-  return s.cpuUserUs + s.cpuSystemUs;
-};
 
 /** `children` in row order; echo-reply variants are driven like the echo bot, the others as the bot. */
 export async function measureGap(o: {

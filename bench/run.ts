@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Redis from 'ioredis';
 import { startRedisServer, type RedisServer } from '../test/helpers/redis-server';
-import { killAllChildren, ROOT, spawnChild, type ChildHandle } from './children';
+import { cpuOf, killAllChildren, ROOT, spawnChild, type ChildHandle } from './children';
 import { benchEngineTurns, CONVERSATIONS_PER_STORE, type EngineTurnResult } from './engine-turn';
 import { gapMarkdown, measureGap, type GapResult } from './gap';
 import { runLoad, type ErrorKind, type LoadResult } from './load';
@@ -102,11 +102,6 @@ function gitInfo(): { head: string; dirtyFiles: number } {
     return { head: 'unknown', dirtyFiles: -1 };
   }
 }
-
-const cpuOf = (child: ChildHandle) => async () => {
-  const s = await child.stats(false);
-  return s.cpuUserUs + s.cpuSystemUs;
-};
 
 async function main(): Promise<void> {
   const startedAt = new Date();
