@@ -35,9 +35,10 @@ export interface EngineTurnResult {
 }
 
 /**
- * Conversations per engine (and memory store) before a fresh one: MemoryCaseStore.queuePosition
- * walks every waiting case (nobody claims them here), so without a reset the handoff turn would
- * grow with the length of the run.
+ * Conversations per engine (and memory store) before a fresh one. Introduced when
+ * MemoryCaseStore.queuePosition walked every waiting case (nobody claims them here) and the handoff
+ * turn grew with the run; it is an ordered index now, and the reset is kept so figures stay
+ * comparable with earlier runs (the stores of a small, steady instance).
  */
 export const CONVERSATIONS_PER_STORE = 50;
 

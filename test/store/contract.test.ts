@@ -215,6 +215,32 @@ describe.each(implementations)('%s stores', (_name, make) => {
     expect(await stores.cases.queuePosition(urgent.caseId)).toBeLessThan((await stores.cases.queuePosition(older.caseId)) ?? 0);
   });
 
+  it('when cases ahead are claimed or resolved, then those behind move up by exactly that many', async () => {
+    const own = await make(); // a queue holding only this test's cases
+    try {
+      const t0 = Date.now() - 60_000;
+      const at = (s: number) => new Date(t0 + s * 1000).toISOString();
+      const [a, b, c, d] = [sampleCase({ createdAt: at(1) }), sampleCase({ createdAt: at(2) }), sampleCase({ createdAt: at(3) }), sampleCase({ createdAt: at(4) })];
+      const u = sampleCase({ createdAt: at(5), priority: 'urgent' });
+      for (const k of [c, a, u, d, b]) await own.cases.create(k, `conv-${randomUUID()}`);
+      const positions = async () => Promise.all([u, a, b, c, d].map((k) => own.cases.queuePosition(k.caseId)));
+      expect(await positions()).toEqual([1, 2, 3, 4, 5]);
+      await own.cases.claim(a.caseId, 'alice');
+      expect(await positions()).toEqual([1, null, 2, 3, 4]);
+      await own.cases.resolve(u.caseId);
+      expect(await positions()).toEqual([null, null, 1, 2, 3]);
+      await own.cases.resolve(d.caseId);
+      expect(await positions()).toEqual([null, null, 1, 2, null]);
+      expect((await own.cases.list('waiting')).map((k) => k.caseId)).toEqual([b.caseId, c.caseId]);
+      const later = sampleCase({ createdAt: at(0) }); // older than all: goes first
+      await own.cases.create(later, `conv-${randomUUID()}`);
+      expect(await positions()).toEqual([null, null, 2, 3, null]);
+      expect(await own.cases.queuePosition(later.caseId)).toBe(1);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('when two agents claim one case, then the second gets a conflict', async () => {
     const kase = sampleCase();
     await stores.cases.create(kase, `conv-${randomUUID()}`);
