@@ -5,7 +5,7 @@ import { extractCardType, extractIssuer } from './card';
 import { extractWhen, parseWhenAnswer } from './datetime';
 import { extractCount, extractLast4, extractReferenceNumber, parseCountAnswer, parseLast4Answer } from './digits';
 import { extractFacts } from './facts';
-import { detectFieldMention, extractContrast, type Contrast } from './field';
+import { detectFieldMention, extractContrast, withSlipsRepaired, type Contrast } from './field';
 import { detectIntents, isQuestionBack, withoutRetractedStory } from './intents';
 import { detectLanguage, detectLanguageSwitch } from './language';
 import { extractMerchantName, parseMerchantAnswer } from './merchant';
@@ -42,12 +42,13 @@ function spokenMoneyAnswer(text: string, currency: string): Money | null {
 }
 
 /**
- * The copy of a message the rules read: traditional characters as simplified ones, and in a
- * Chinese message the English payment words as Chinese ones ("被charge了两次" → "被扣了两次").
- * Both gated by a cheap test, since most messages need neither.
+ * The copy of a message the rules read: traditional characters as simplified ones, in a Chinese
+ * message the English payment words as Chinese ones ("被charge了两次" → "被扣了两次"), and a value
+ * taken back in the same breath replaced by the one meant ("尾号1357，不对，是1358" → "尾号1358").
+ * Each gated by a cheap test, since most messages need none.
  */
 export function forUnderstanding(text: string, lang: Locale | null): string {
-  return withEnglishTranslated(simplifiedOf(text), lang);
+  return withSlipsRepaired(withEnglishTranslated(simplifiedOf(text), lang));
 }
 
 const simplifiedOf = (text: string): string => (HAS_TRADITIONAL.test(text) ? toSimplified(text) : text);
@@ -87,6 +88,15 @@ function meantFirst(money: MoneyMention[], contrast: Contrast | null, cur: strin
   return [...money.filter(isMeant), ...money.filter((m) => !isMeant(m))];
 }
 
+/**
+ * A value taken back in the same breath ("尾号1357，不对，是1358") is a correction: the value meant
+ * may replace one the dialog already holds. The repaired copy no longer shows the marker, so the
+ * intents read from it say so only through this flag.
+ */
+function withRepairAsCorrection(intents: Parsed['intents'], repaired: boolean): Parsed['intents'] {
+  return repaired ? { ...intents, correction: true, yesNo: null } : intents;
+}
+
 export function parse(raw: string, opts: ParseOptions): Parsed {
   const redaction = redactCardData(normalize(raw));
   const original = redaction.text;
@@ -94,7 +104,8 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
   // Names are read from the user's own words (plus the same-length simplified copy), never from
   // the copy with English words translated.
   const simplified = simplifiedOf(original);
-  const text = withEnglishTranslated(simplified, lang);
+  const translated = withEnglishTranslated(simplified, lang);
+  const text = withSlipsRepaired(translated);
   const cur = opts.defaultCurrency;
   // Amounts written as words are read from a copy with digits; the stored text is untouched.
   const moneyText = HAS_SPELLED_AMOUNT.test(text) ? spellAmounts(text) : text;
@@ -116,7 +127,7 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
     lang,
     langSwitch: detectLanguageSwitch(original),
     redaction: { cardNumbers: redaction.cardNumbers, secrets: redaction.secrets, last4: redaction.last4 },
-    intents: detectIntents(story, { money }),
+    intents: withRepairAsCorrection(detectIntents(story, { money }), text !== translated),
     entities: {
       money,
       when,
