@@ -88,15 +88,6 @@ function meantFirst(money: MoneyMention[], contrast: Contrast | null, cur: strin
   return [...money.filter(isMeant), ...money.filter((m) => !isMeant(m))];
 }
 
-/**
- * A value taken back in the same breath ("尾号1357，不对，是1358") is a correction: the value meant
- * may replace one the dialog already holds. The repaired copy no longer shows the marker, so the
- * intents read from it say so only through this flag.
- */
-function withRepairAsCorrection(intents: Parsed['intents'], repaired: boolean): Parsed['intents'] {
-  return repaired ? { ...intents, correction: true, yesNo: null } : intents;
-}
-
 export function parse(raw: string, opts: ParseOptions): Parsed {
   const redaction = redactCardData(normalize(raw));
   const original = redaction.text;
@@ -113,8 +104,8 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
   const contrast = extractContrast(original);
   const money = numeric ? meantFirst(extractMoney(moneyText, cur), contrast, cur) : [];
   const last4 = extractLast4(text);
-  // A problem named only to be taken back ("我以为是重复扣款，其实…") decides neither the category
-  // nor the count it implies.
+  // A problem named only to be taken back ("我以为是重复扣款，其实…", "it wasn't twice, …") decides
+  // neither the category nor the count it implies; the message is then a correction.
   const story = withoutRetractedStory(text);
   const count = numeric || HAS_COUNT_WORD.test(story) ? extractCount(story) : null;
   const issuer = extractIssuer(text);
@@ -127,7 +118,7 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
     lang,
     langSwitch: detectLanguageSwitch(original),
     redaction: { cardNumbers: redaction.cardNumbers, secrets: redaction.secrets, last4: redaction.last4 },
-    intents: withRepairAsCorrection(detectIntents(story, { money }), text !== translated),
+    intents: detectIntents(story, { money, tookBack: text !== translated || story !== text }),
     entities: {
       money,
       when,
@@ -145,9 +136,10 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
     fieldMention: detectFieldMention(text, { hasIssuer: issuer !== null }),
     answers: {
       money: moneyAnswer(moneyText, money, numeric, cur),
-      // parseLast4Answer / parseCountAnswer return the explicit entity first when there is one.
+      // parseLast4Answer / parseCountAnswer return the explicit entity first when there is one; a
+      // count taken back ("not twice, …") answers nothing.
       last4: last4 ?? (numeric ? parseLast4Answer(text) : null),
-      count: count ?? (numeric || HAS_COUNT_WORD.test(text) ? parseCountAnswer(text) : null),
+      count: count ?? (numeric || HAS_COUNT_WORD.test(story) ? parseCountAnswer(story) : null),
       merchantName: merchantIn(original, simplified, parseMerchantAnswer),
       ...(bareWhen ? { when: bareWhen } : {}),
     },
