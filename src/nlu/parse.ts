@@ -3,7 +3,7 @@
 import type { Locale, Money, MoneyMention, Parsed, ParseOptions } from '../types';
 import { extractCardType, extractIssuer } from './card';
 import { extractWhen, parseWhenAnswer } from './datetime';
-import { extractCount, extractLast4, extractReferenceNumber, parseCountAnswer, parseLast4Answer } from './digits';
+import { extractCount, extractLast4, extractReferenceNumber, extractRefundedCount, parseCountAnswer, parseLast4Answer } from './digits';
 import { extractFacts } from './facts';
 import { detectFieldMention, extractContrast, withSlipsRepaired, type Contrast } from './field';
 import { detectIntents, isQuestionBack, withoutRetractedStory } from './intents';
@@ -124,6 +124,7 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
       when,
       last4,
       count,
+      refundedCount: extractRefundedCount(story),
       cardType: extractCardType(text),
       issuer: issuer?.en ?? null,
       referenceNumber: numeric ? extractReferenceNumber(text) : null,

@@ -183,3 +183,16 @@ describe('what only looks like a value taken back', () => {
     expect(p('昨天刷了2次，不对，是今天').entities.count).toBe(2);
   });
 });
+
+describe('a duplicate charge partly given back', () => {
+  it.each(['先是刷了两次，后来商家退了一笔', 'they swiped it twice, then refunded one of them'])(
+    '%s → a duplicate of two charges, one refunded',
+    (text) => {
+      const r = p(text);
+      expect(r.intents.category).toBe('duplicate_charge');
+      expect(r.entities.count).toBe(2);
+      expect(r.answers?.count).toBe(2);
+      expect(r.entities.refundedCount).toBe(1);
+    },
+  );
+});
