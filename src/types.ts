@@ -110,6 +110,8 @@ export interface Parsed {
     when: WhenParse;
     last4: string | null;
     count: number | null;
+    /** How many of the charges were already refunded, voided or reversed ("后来商家退了一笔"). */
+    refundedCount: number | null;
     cardType: CardType | null;
     issuer: string | null;
     referenceNumber: string | null;

@@ -1,6 +1,6 @@
 // Takes everything one message says into the dialog's memory (over-answering), reads a bare
 // answer in the light of the question asked, and records what happened to that question.
-import type { Locale, Money, Parsed, SlotName } from '../../src/types';
+import type { Category, Locale, Money, Parsed, SlotName } from '../../src/types';
 import { isDetailSlot, type DialogContext, type Outcome, type SlotValues } from './context';
 import { SLOT_SPECS, type DetailSlot } from './slots';
 
@@ -176,6 +176,19 @@ function valuesEqual(a: unknown, b: unknown): boolean {
 }
 
 /**
+ * What a new problem type makes stale: the guidance given for the old one, the advice when the
+ * new one is a possible fraud (the card is to be blocked first, design.md step 4), and a count of
+ * several charges that only the duplicate story gave ("it wasn't twice, …") unless the message
+ * states one again.
+ */
+function forgetOldProblem(next: DialogContext, old: Category, candidates: Candidates): void {
+  next.guidanceGiven = false;
+  if (next.category === 'unrecognized_charge') next.adviceGiven = false;
+  const count = next.slots.chargeCount;
+  if (old === 'duplicate_charge' && candidates.chargeCount === undefined && count !== undefined && count > 1) delete next.slots.chargeCount;
+}
+
+/**
  * Applies one message to the context. Returns the new context; `outcome` says what happened
  * to the question asked, `corrected` which known fields changed.
  */
@@ -240,6 +253,8 @@ export function absorb(ctx: DialogContext, parsed: Parsed): DialogContext {
     Object.assign(next.slots, { [k]: v });
     next.givenUp = next.givenUp.filter((s) => s !== k);
   }
+  if (ctx.category && next.category !== ctx.category) forgetOldProblem(next, ctx.category, candidates);
+  if (parsed.entities.refundedCount !== null) next.refundedCount = parsed.entities.refundedCount;
   if (parsed.entities.money.some((m) => m.role === 'difference')) {
     next.difference = parsed.entities.money.find((m) => m.role === 'difference')?.value ?? null;
   }

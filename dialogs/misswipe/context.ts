@@ -57,6 +57,11 @@ export interface DialogContext {
   correctionRejected: SlotName | null;
   merchantResponse: string | null;
   difference: Money | null;
+  /**
+   * How many of the charges the merchant already gave back ("刷了两次，后来退了一笔"): told in
+   * passing, never asked. chargeCount stays the number of charges made (design.md, the case).
+   */
+  refundedCount: number | null;
   adviceGiven: boolean;
   guidance: string[];
   guidanceGiven: boolean;
@@ -94,6 +99,7 @@ export function initialContext(input: DialogInput = {}): DialogContext {
     correctionRejected: null,
     merchantResponse: null,
     difference: null,
+    refundedCount: null,
     adviceGiven: false,
     guidance: [],
     guidanceGiven: false,

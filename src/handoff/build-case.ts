@@ -55,6 +55,8 @@ export function buildCase(input: BuildCaseInput, renderer: Renderer): Case {
       batchSettled: s.batchSettled ?? null,
       overchargeDifference: ctx.difference ? ctx.difference.minor : null,
       overchargeDifferenceCurrency: ctx.difference?.currency ?? null,
+      // Snapshots stored before this field existed have none: unknown.
+      refundedCount: ctx.refundedCount ?? null,
       handoffReason: ctx.handoffReason,
       undercharge,
     },
@@ -86,6 +88,8 @@ export function summarize(k: Case, locale: Locale, r: Renderer): string {
       }),
     );
   }
+  const refunded = k.details.refundedCount;
+  if (typeof refunded === 'number' && refunded > 0) parts.push(r.t('agent:summary.refunded', locale, { count: refunded }));
   if (t.amountExpected) parts.push(r.t('agent:summary.expected', locale, { amount: formatMoney(t.amountExpected, locale) }));
   if (t.merchantName) parts.push(r.t('agent:summary.merchant', locale, { merchant: t.merchantName }));
   if (t.date) parts.push(r.t('agent:summary.when', locale, { when: formatWhen({ date: t.date, time: t.time }, locale) }));

@@ -105,6 +105,10 @@ const ZH_DUPLICATE_RE = /重复(?:扣款|扣费|扣钱|扣了|刷卡|刷了|收�
 
 const CHARGE_CONTEXT = /(?:扣|收|付|charged?|billed|debited|deducted|took|taken)[^，,。.;!?]{0,6}$/i;
 const ATTEMPT_CONTEXT = /(?:试|输错|错了|失败|尝试|tried|try|attempt|failed|declined|entered)[^，,。.;!?]{0,8}$/i;
+// "先是刷了两次，后来商家退了一笔": a count said of a refund, void or reversal counts what came
+// back, not the charges (extractRefundedCount reads it).
+const REFUND_BEFORE = /(?:退|撤销|撤回|冲正|返还|refund|revers|void|credit(?:ed)? back)[^，,。.;!?]{0,6}$/i;
+const REFUND_AFTER = /^\s*(?:的)?(?:钱|款)?(?:已经?|都|也)?(?:被)?(?:退|撤销|冲正|返还)|^\s+(?:of (?:them|those|the \w+) )?(?:was|were|got|has been|have been) (?:\w+ )?(?:refunded|reversed|voided|credited)/i;
 const EXTRA_BEFORE = /多(?:扣|刷|收|付|划|转)了?$/;
 const EXTRA_AFTER = /^(?:的)?(?:重复|多余|多扣|多刷)/;
 
@@ -123,11 +127,16 @@ function tierOf(text: string, index: number, unit: string): number {
   return 2;
 }
 
+/** Whether the count at `index` (its match `length` long) is said of money that came back. */
+function isRefundCount(text: string, index: number, length: number): boolean {
+  return REFUND_BEFORE.test(text.slice(Math.max(0, index - 10), index)) || REFUND_AFTER.test(text.slice(index + length, index + length + 30));
+}
+
 function collectCounts(text: string): CountMention[] {
   const found: CountMention[] = [];
   for (const m of text.matchAll(ZH_COUNT_RE)) {
     const value = countValue(m[1] as string);
-    if (value === null) continue;
+    if (value === null || isRefundCount(text, m.index, m[0].length)) continue;
     const before = text.slice(Math.max(0, m.index - 3), m.index);
     // 多扣了一次 = one extra charge on top of the right one; so is 一笔重复扣款 ("one duplicate").
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
@@ -141,7 +150,7 @@ function collectCounts(text: string): CountMention[] {
   }
   for (const m of text.matchAll(EN_COUNT_RE)) {
     const value = countValue(m[1] as string);
-    if (value === null) continue;
+    if (value === null || isRefundCount(text, m.index, m[0].length)) continue;
     const unit = (m[2] as string).toLowerCase();
     const extra = /\b(?:extra|additional)\s/i.test(m[0]) && unit === 'times';
     found.push({ index: m.index, value: extra ? value + 1 : value, tier: tierOf(text, m.index, unit) });
@@ -175,6 +184,62 @@ export function extractCount(text: string): number | null {
     if (f.tier < best.tier || (f.tier === best.tier && f.index < best.index)) best = f;
   }
   return best.value;
+}
+
+// ------------------------------------------------------------------------ refunded count
+
+const REFUND_GATE = /退|撤销|撤回|冲正|返还|refund|revers|void|credited|cancell?ed/i;
+const REFUND_DONE_ZH = '(?:退|撤销|撤回|冲正|退回|退还|返还)';
+/** Who gave it back, said between the charge and the verb ("那笔商家已经退了"). */
+const ZH_BY_WHOM = '(?:商家|商户|店家|店里|他们|对方|收银员|银行)?';
+const REFUNDED_ZH: readonly RegExp[] = [
+  // 退了一笔, 撤销了其中一笔, 已经退回了一笔
+  new RegExp(`${REFUND_DONE_ZH}(?:了|回了|还了|款了)(?:其中)?(${ZH_COUNT})(?:笔|次)`),
+  new RegExp(`已经?${REFUND_DONE_ZH}了?(?:其中)?(${ZH_COUNT})(?:笔|次)`),
+  // 其中一笔已经退回来了, 两笔都退了
+  new RegExp(`(${ZH_COUNT})(?:笔|次)(?:钱|款)?${ZH_BY_WHOM}(?:已经?|都|也)?(?:被)?${REFUND_DONE_ZH}(?:了|回来了?|回了)`),
+];
+// 多扣的那笔退了, 重复的那笔商家已经撤销了: the duplicate, one charge.
+const REFUNDED_DUPLICATE_ZH = new RegExp(
+  `(?:多扣|多刷|多收|重复|多出来?)的?(?:那|这)?(?:一)?笔(?:钱|款)?${ZH_BY_WHOM}(?:已经?|也)?(?:被)?${REFUND_DONE_ZH}(?:了|回来了?|回了)`,
+);
+const EN_DONE = '(?:refunded|reversed|voided|credited back|cancell?ed)';
+const EN_N = '(one|two|three|both|[1-3])';
+const REFUNDED_EN: readonly RegExp[] = [
+  // refunded one of them, reversed 1 of the charges (not "refunded 2 dollars")
+  new RegExp(`\\b${EN_DONE}\\s+(?:me\\s+)?(?:back\\s+)?${EN_N}\\b(?!\\s*(?:dollars?|bucks|cents?|euros?|pounds?|yuan|usd|rmb|%)|\\.\\d)`, 'i'),
+  // one of them was refunded, both charges got reversed
+  new RegExp(`\\b${EN_N}\\b(?:\\s+of\\s+(?:them|those|these|the \\w+))?(?:\\s+(?:charge|transaction|payment|debit)s?)?\\s+(?:was|were|got|has been|have been)\\s+(?:already\\s+|since\\s+|then\\s+)?${EN_DONE}\\b`, 'i'),
+];
+// refunded the duplicate, the extra charge was reversed: one charge.
+const REFUNDED_DUPLICATE_EN = new RegExp(
+  `\\b${EN_DONE}\\s+(?:the\\s+)?(?:duplicate|extra|second|other|double)\\b|\\bthe (?:duplicate|extra|second|double)(?: one| charge| transaction| payment)? (?:was|got|has been) (?:already )?${EN_DONE}\\b`,
+  'i',
+);
+const REFUNDED_ALL: readonly RegExp[] = [...REFUNDED_ZH, REFUNDED_DUPLICATE_ZH, ...REFUNDED_EN, REFUNDED_DUPLICATE_EN];
+// "haven't refunded one", "没退一笔": nothing came back.
+const NEGATED_BEFORE = /(?:没有?|未|还没|n't|not|never|no)\s*(?:\w+\s+)?$/i;
+
+function refundedIn(text: string, re: RegExp): number | null {
+  const m = re.exec(text);
+  if (!m || NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) return null;
+  const token = m[1];
+  if (token === undefined) return 1;
+  return token.toLowerCase() === 'both' ? 2 : countValue(token);
+}
+
+/**
+ * How many of the charges the merchant already refunded, voided or reversed ("先是刷了两次，后来
+ * 商家退了一笔" → 1, "they swiped it twice, then refunded one of them" → 1). A request ("请帮我
+ * 退一笔", "refund one of them") or a denial is none.
+ */
+export function extractRefundedCount(text: string): number | null {
+  if (!REFUND_GATE.test(text)) return null;
+  for (const re of REFUNDED_ALL) {
+    const n = refundedIn(text, re);
+    if (n !== null) return n;
+  }
+  return null;
 }
 
 const BARE_COUNT = new RegExp(

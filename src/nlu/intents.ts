@@ -14,6 +14,7 @@
 // after a failure that posted twice is a duplicate, domain.md C4).
 import type { Category, MoneyMention, Parsed, Role, YesNo } from '../types';
 import { CATEGORIES } from '../types';
+import { extractCount } from './digits';
 import { extractMoney, sameMoney } from './money';
 import { fixTypos } from './typos';
 
@@ -659,16 +660,38 @@ function detectCategory(t: string, s: Script, money: readonly MoneyMention[]): C
 const RETRACT_ZH = [
   /(?:我|本来|原来|原先|开始|一开始|刚开始|起初|还)*(?:以为|当成|当作)是?[^,.!?;。！？]{1,20}?(?=[,.!?;。！？]|其实|结果|后来|但|可是|不过)/g,
   /不是[^,.!?;。！？]{1,16}(?=,\s*(?:而|其实|应该)?是)/g,
+  // "并没有扣两次，…", "没有重复扣款": a denied duplicate (only that: 没 is in many stories).
+  /没有?(?:重复(?:扣|刷|收)|(?:扣|刷|收)了?我?(?:两|二|2|三|3|好几|几)(?:次|笔|遍|回))[^,.!?;。！？吗么呢]{0,8}(?=[,.!?;。！？]|$)/g,
 ];
+/** What ends a retracted English clause: a pause, or the story that replaces it. */
+const EN_RETRACT_END = String.raw`(?=\s*[,;.:]|\s+(?:but|it'?s|it was|i was|they|just|only)\b|\s*$)`;
+/** Several charges, named without a verb: the count a denied duplicate takes back. */
+const EN_SEVERAL = String.raw`(?:twice|double(?:[- ]charged)?|duplicated?|two times|2 times|\d+ times|two charges|2 charges)`;
 const RETRACT_EN = [
   /\bi (?:first |originally |initially )?(?:thought|assumed|figured|believed)(?: that)?(?: (?:it|this|that) (?:was|is|were))? [^,.!?;]{1,50}?(?=,?\s*(?:but|however|though)\b)/gi,
   /\b(?:(?:it|this|that)(?:'s|’s| is| was) not|(?:it|this|that) (?:isn'?t|wasn'?t|isn’t|wasn’t)) [^,.!?;]{1,30}?(?=\s*[,;.]|\s+(?:but|it'?s|it was)\b)/gi,
+  // "I wasn't charged twice", "they didn't charge me twice", "not twice actually, …".
+  new RegExp(
+    String.raw`\b(?:i|we|they|he|she|the (?:shop|store|merchant|cashier|terminal))\s+(?:wasn'?t|was not|weren'?t|were not|didn'?t|did not|haven'?t been|hasn'?t been)\s+[^,.!?;]{0,20}?\b${EN_SEVERAL}\b[^,.!?;]{0,10}?${EN_RETRACT_END}` +
+      String.raw`|(?:^|(?<=[,.;!?]\s?)|(?<=\bactually\s))not (?:\w+\s+){0,2}?${EN_SEVERAL}\b[^,.!?;]{0,10}?${EN_RETRACT_END}`,
+    'gi',
+  ),
 ];
+const RETRACT_ALL = [...RETRACT_ZH, ...RETRACT_EN];
+const RETRACT_GATE = /以为|当成|当作|不是|没有?(?:重复|[扣刷收])|\bthought\b|\bassumed\b|\bfigured\b|\bbelieved\b|\bnot\b|n'?t\b|n’t\b/i;
+/** The negation a retraction opens with: what is left is what it takes back. */
+const NEGATED_LEAD =
+  /^\s*(?:(?:i|we|they|he|she|it|this|that|the \w+)\s*)?(?:'s not|is not|was not|were not|isn't|wasn't|weren't|didn't|did not|haven't been|hasn't been|not)\s+|^(?:不是|没有?)/;
 
-/** True when the clause alone reads as an issue category (what a retraction takes back). */
+/**
+ * True when the clause, without the negation it opens with, reads as an issue category (what a
+ * retraction takes back): "不是重复扣款" takes back 重复扣款, while "it wasn't me" takes nothing
+ * back (the negation is the story). "It wasn't twice", "不是两次": several charges named alone
+ * are the duplicate story too.
+ */
 function namesCategory(span: string): boolean {
-  const t = clean(span);
-  return detectCategory(t, scriptOf(t), []) !== null;
+  const t = clean(span).replace(NEGATED_LEAD, '');
+  return detectCategory(t, scriptOf(t), []) !== null || (extractCount(t) ?? 0) >= 2;
 }
 
 /**
@@ -676,8 +699,8 @@ function namesCategory(span: string): boolean {
  * category ("不是周二，是周三", "it's not much, but…") are kept, so corrections read as before.
  */
 export function withoutRetractedStory(text: string): string {
-  if (!/以为|当成|当作|不是|\bthought\b|\bassumed\b|\bfigured\b|\bbelieved\b|\bnot\b|n'?t\b|n’t\b/i.test(text)) return text;
-  const rules = HAN.test(text) ? [...RETRACT_ZH, ...RETRACT_EN] : RETRACT_EN;
+  if (!RETRACT_GATE.test(text)) return text;
+  const rules = HAN.test(text) ? RETRACT_ALL : RETRACT_EN;
   let out = text;
   for (const re of rules) out = out.replace(re, (span: string) => (namesCategory(span) ? ' ' : span));
   return out;
@@ -992,6 +1015,12 @@ const PAYLOADS: Readonly<Record<string, keyof Intents>> = {
 export interface IntentContext {
   /** Amounts already extracted from the same text (parse.ts passes them; saves a second scan). */
   money?: readonly MoneyMention[];
+  /**
+   * The text is a copy without what the message took back (a retracted problem or a value
+   * repaired in the same breath, parse.ts): the message is a correction, and the problem it now
+   * describes is still read.
+   */
+  tookBack?: boolean;
 }
 
 export function detectIntents(text: string, ctx: IntentContext = {}): Parsed['intents'] {
@@ -1026,8 +1055,10 @@ export function detectIntents(text: string, ctx: IntentContext = {}): Parsed['in
 
   const core = commandCore(t);
   const script = scriptOf(t);
-  out.correction = detectCorrection(t);
-  if (!out.correction) {
+  out.correction = Boolean(ctx.tookBack) || detectCorrection(t);
+  // A correction's own words ("金额不对，是200") are no problem type; what is left once a problem
+  // was taken back ("it wasn't twice, I was charged $70 instead of $7") is the new one.
+  if (!out.correction || ctx.tookBack) {
     const money = ctx.money ?? extractMoney(text, 'CNY');
     out.category = OTHER.test(core) ? 'other' : detectCategory(t, script, money);
     // "都不是，我的问题比较特殊": the choice comes first, an explanation may follow.

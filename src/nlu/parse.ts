@@ -3,9 +3,9 @@
 import type { Locale, Money, MoneyMention, Parsed, ParseOptions } from '../types';
 import { extractCardType, extractIssuer } from './card';
 import { extractWhen, parseWhenAnswer } from './datetime';
-import { extractCount, extractLast4, extractReferenceNumber, parseCountAnswer, parseLast4Answer } from './digits';
+import { extractCount, extractLast4, extractReferenceNumber, extractRefundedCount, parseCountAnswer, parseLast4Answer } from './digits';
 import { extractFacts } from './facts';
-import { detectFieldMention, extractContrast, type Contrast } from './field';
+import { detectFieldMention, extractContrast, withSlipsRepaired, type Contrast } from './field';
 import { detectIntents, isQuestionBack, withoutRetractedStory } from './intents';
 import { detectLanguage, detectLanguageSwitch } from './language';
 import { extractMerchantName, parseMerchantAnswer } from './merchant';
@@ -42,12 +42,13 @@ function spokenMoneyAnswer(text: string, currency: string): Money | null {
 }
 
 /**
- * The copy of a message the rules read: traditional characters as simplified ones, and in a
- * Chinese message the English payment words as Chinese ones ("被charge了两次" → "被扣了两次").
- * Both gated by a cheap test, since most messages need neither.
+ * The copy of a message the rules read: traditional characters as simplified ones, in a Chinese
+ * message the English payment words as Chinese ones ("被charge了两次" → "被扣了两次"), and a value
+ * taken back in the same breath replaced by the one meant ("尾号1357，不对，是1358" → "尾号1358").
+ * Each gated by a cheap test, since most messages need none.
  */
 export function forUnderstanding(text: string, lang: Locale | null): string {
-  return withEnglishTranslated(simplifiedOf(text), lang);
+  return withSlipsRepaired(withEnglishTranslated(simplifiedOf(text), lang));
 }
 
 const simplifiedOf = (text: string): string => (HAS_TRADITIONAL.test(text) ? toSimplified(text) : text);
@@ -94,7 +95,8 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
   // Names are read from the user's own words (plus the same-length simplified copy), never from
   // the copy with English words translated.
   const simplified = simplifiedOf(original);
-  const text = withEnglishTranslated(simplified, lang);
+  const translated = withEnglishTranslated(simplified, lang);
+  const text = withSlipsRepaired(translated);
   const cur = opts.defaultCurrency;
   // Amounts written as words are read from a copy with digits; the stored text is untouched.
   const moneyText = HAS_SPELLED_AMOUNT.test(text) ? spellAmounts(text) : text;
@@ -102,8 +104,8 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
   const contrast = extractContrast(original);
   const money = numeric ? meantFirst(extractMoney(moneyText, cur), contrast, cur) : [];
   const last4 = extractLast4(text);
-  // A problem named only to be taken back ("我以为是重复扣款，其实…") decides neither the category
-  // nor the count it implies.
+  // A problem named only to be taken back ("我以为是重复扣款，其实…", "it wasn't twice, …") decides
+  // neither the category nor the count it implies; the message is then a correction.
   const story = withoutRetractedStory(text);
   const count = numeric || HAS_COUNT_WORD.test(story) ? extractCount(story) : null;
   const issuer = extractIssuer(text);
@@ -116,12 +118,13 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
     lang,
     langSwitch: detectLanguageSwitch(original),
     redaction: { cardNumbers: redaction.cardNumbers, secrets: redaction.secrets, last4: redaction.last4 },
-    intents: detectIntents(story, { money }),
+    intents: detectIntents(story, { money, tookBack: text !== translated || story !== text }),
     entities: {
       money,
       when,
       last4,
       count,
+      refundedCount: extractRefundedCount(story),
       cardType: extractCardType(text),
       issuer: issuer?.en ?? null,
       referenceNumber: numeric ? extractReferenceNumber(text) : null,
@@ -134,9 +137,10 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
     fieldMention: detectFieldMention(text, { hasIssuer: issuer !== null }),
     answers: {
       money: moneyAnswer(moneyText, money, numeric, cur),
-      // parseLast4Answer / parseCountAnswer return the explicit entity first when there is one.
+      // parseLast4Answer / parseCountAnswer return the explicit entity first when there is one; a
+      // count taken back ("not twice, …") answers nothing.
       last4: last4 ?? (numeric ? parseLast4Answer(text) : null),
-      count: count ?? (numeric || HAS_COUNT_WORD.test(text) ? parseCountAnswer(text) : null),
+      count: count ?? (numeric || HAS_COUNT_WORD.test(story) ? parseCountAnswer(story) : null),
       merchantName: merchantIn(original, simplified, parseMerchantAnswer),
       ...(bareWhen ? { when: bareWhen } : {}),
     },

@@ -5,6 +5,7 @@ import { absorb } from '../../dialogs/misswipe/absorb';
 import { initialContext, type DialogContext } from '../../dialogs/misswipe/context';
 import { parse } from '../../src/nlu/parse';
 import type { Money, SlotName } from '../../src/types';
+import { DialogDriver } from '../helpers/dialog-driver';
 
 const opts = { now: new Date('2026-11-19T15:00:00+08:00'), timeZone: 'Asia/Shanghai', defaultCurrency: 'CNY' };
 const cny = (yuan: number): Money => ({ minor: yuan * 100, currency: 'CNY' });
@@ -88,5 +89,47 @@ describe('a slip owned up to at the confirmation', () => {
     const next = absorb(ctx, parse('I said $61 but it was $66', opts));
     expect(next.slots.amountCharged).toEqual(usd(66));
     expect(next.slots.amountExpected).toEqual(usd(16));
+  });
+});
+
+describe('a value taken back in the same message', () => {
+  it('when the first message corrects the card tail it just gave, then the tail meant is kept', () => {
+    const d = new DialogDriver();
+    d.send({ type: 'user.said', idle: false, parsed: parse('我是持卡人，在家乐福被扣了两次，每次88，卡尾号1357，不对，是1358', opts) });
+    expect(d.context.slots.cardLast4).toBe('1358');
+    expect(d.context.slots.amountCharged).toEqual(cny(88));
+    expect(d.context.slots.chargeCount).toBe(2);
+    expect(d.context.category).toBe('duplicate_charge');
+  });
+
+  it('when another question gets a tail corrected in the same breath, then it replaces the tail known before', () => {
+    const ctx = contextAt('when', { cardLast4: '1357' }, 'duplicate_charge');
+    const next = absorb(ctx, parse('尾号1357，哦不，1358', opts));
+    expect(next.slots.cardLast4).toBe('1358');
+    expect(next.corrected).toEqual(['cardLast4']);
+  });
+
+  it('when the card-tail question is answered and corrected at once, then the second tail answers it', () => {
+    const next = absorb(contextAt('cardLast4', {}, 'duplicate_charge'), parse('card ending 1357, no wait, 1358', opts));
+    expect(next.slots.cardLast4).toBe('1358');
+    expect(next.outcome.kind).toBe('filled');
+  });
+
+  it('when the amount question is answered with a slip and its fix in a wrong-amount case, then the fix is the charge, not the price', () => {
+    const next = absorb(contextAt('amountCharged', {}), parse('the amount was 45, sorry, 54 dollars', opts));
+    expect(next.slots.amountCharged).toEqual(usd(54));
+    expect(next.slots.amountExpected).toBeUndefined();
+  });
+
+  it('when the person only asks whether the tail is wrong, then the known tail stays and nothing is corrected', () => {
+    const next = absorb(contextAt('issuer', { cardLast4: '1357' }, 'duplicate_charge'), parse('1357 不对吗?', opts));
+    expect(next.slots.cardLast4).toBe('1357');
+    expect(next.corrected).toEqual([]);
+  });
+
+  it('when "X，不是Y" restates the known tail, then the tail is not replaced by Y', () => {
+    const next = absorb(contextAt('issuer', { cardLast4: '1357' }, 'duplicate_charge'), parse('尾号是1357，不是1358', opts));
+    expect(next.slots.cardLast4).toBe('1357');
+    expect(next.corrected).toEqual([]);
   });
 });

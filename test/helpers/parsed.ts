@@ -27,6 +27,7 @@ export function parsedOf(text: string, over: DeepPartial<Parsed> = {}): Parsed {
       when: null,
       last4: null,
       count: null,
+      refundedCount: null,
       cardType: null,
       issuer: null,
       referenceNumber: null,

@@ -3,6 +3,7 @@ import {
   extractCount,
   extractLast4,
   extractReferenceNumber,
+  extractRefundedCount,
   parseCountAnswer,
   parseLast4Answer,
 } from '../../src/nlu/digits';
@@ -99,6 +100,37 @@ describe('extractCount', () => {
       expect(extractCount(text)).toBeNull();
     },
   );
+});
+
+describe('a partial refund after a duplicate', () => {
+  it.each([
+    ['先是刷了两次，后来商家退了一笔', 2, 1],
+    ['扣了两笔，其中一笔已经退回来了', 2, 1],
+    ['刷了三次，退了两笔', 3, 2],
+    ['扣了两次，多扣的那笔商家已经撤销了', 2, 1],
+    ['they swiped it twice, then refunded one of them', 2, 1],
+    ['charged twice, one of them was refunded', 2, 1],
+    ['I was charged 2 times, 1 was reversed', 2, 1],
+    ['I was double charged and they reversed the duplicate', 2, 1],
+    ['charged twice, both were refunded but then charged again', 2, 2],
+  ])('%s → %s charges, %s refunded', (text, charges, refunded) => {
+    expect(extractCount(text)).toBe(charges);
+    expect(extractRefundedCount(text)).toBe(refunded);
+  });
+
+  it.each([
+    // A request, a denial, or an amount: nothing came back as a count of charges.
+    '刷了两次，请帮我退一笔',
+    '刷了两次，商家还没退一笔',
+    'charged twice, I want them to refund one',
+    "they haven't refunded one yet, I was charged twice",
+    'charged twice, they refunded $2 dollars',
+    'charged twice and they refunded 2 dollars',
+    '扣了两次',
+  ])('%s → no refunded count, the charges are still counted', (text) => {
+    expect(extractRefundedCount(text)).toBeNull();
+    expect(extractCount(text)).toBe(2);
+  });
 });
 
 describe('parseCountAnswer', () => {

@@ -25,6 +25,12 @@ describe('extractMerchantName', () => {
     ['上周在宜家退货了，钱还没回来', '宜家'],
     ['前天在京东上买的耳机', '京东'],
     ['在海上世界刷卡', '海上世界'],
+    // 过/了 after 去 belong to the verb ("never been to", "went to").
+    ['我根本没去过沃尔玛', '沃尔玛'],
+    ['昨天去了家乐福刷卡', '家乐福'],
+    // How the story goes on is not the name's: 先是…后来…, 结果….
+    ['在家乐福先是刷了两次，后来退了一笔', '家乐福'],
+    ['在沃尔玛结果被扣了两次', '沃尔玛'],
   ])('when the text is %j, then the merchant is %j', (text, name) => {
     expect(extractMerchantName(text)).toBe(name);
   });
