@@ -67,12 +67,20 @@ export interface DialogContext {
   guidanceGiven: boolean;
   handoffReason: 'confirmed' | 'human' | 'not_covered' | null;
   caseId: string | null;
+  /**
+   * The bot's calendar day ("YYYY-MM-DD", bot time zone) at the last message: the dialog has no
+   * clock, so the engine sends it; it decides whether a dispute deadline has passed. Snapshots
+   * stored before it existed have none (undefined): then no deadline warning is given.
+   */
+  today?: string | null;
+  /** The user's distress was acknowledged once already: never again in this conversation. */
+  acknowledged?: boolean;
 }
 
 export type DialogEvent =
   | { type: 'session.started'; locale: Locale | null }
   | { type: 'session.resumed' }
-  | { type: 'user.said'; parsed: Parsed; idle: boolean }
+  | { type: 'user.said'; parsed: Parsed; idle: boolean; today?: string }
   | { type: 'case.created'; caseId: string; position: number | null; agentsOpen: boolean; nextOpen?: string | null };
 
 export type DialogEmitted =
@@ -105,6 +113,8 @@ export function initialContext(input: DialogInput = {}): DialogContext {
     guidanceGiven: false,
     handoffReason: null,
     caseId: null,
+    today: null,
+    acknowledged: false,
   };
 }
 

@@ -2,6 +2,7 @@
 // the case's `guidance` so the agent knows exactly what the customer was told.
 import type { Category, Role } from '../../src/types';
 import type { SlotValues } from './context';
+import { deadlineStatus, disputeDeadline } from './deadlines';
 
 const CARDHOLDER: Record<Category, string[]> = {
   wrong_amount: ['guidance:cardholder.wrongAmount', 'guidance:common.merchantFirst', 'guidance:deadline.processingError'],
@@ -12,7 +13,8 @@ const CARDHOLDER: Record<Category, string[]> = {
   refund_not_received: ['guidance:cardholder.refundNotReceived', 'guidance:deadline.creditNotProcessed'],
   preauth_hold: ['guidance:cardholder.preauthHold'],
   currency_conversion: ['guidance:cardholder.currencyConversion', 'guidance:deadline.processingError'],
-  late_presentment: ['guidance:cardholder.latePresentment', 'guidance:deadline.processingError'],
+  // Its window counts from the day the late charge posted, which the bot does not ask for.
+  late_presentment: ['guidance:cardholder.latePresentment', 'guidance:deadline.latePresentment'],
   unrecognized_charge: ['guidance:cardholder.unrecognized', 'guidance:deadline.fraud'],
   other: ['guidance:cardholder.other'],
 };
@@ -45,10 +47,45 @@ export function isUndercharge(slots: Partial<SlotValues>): boolean {
   return Boolean(c && e && c.currency === e.currency && c.minor < e.minor);
 }
 
-export function guidanceFor(role: Role, category: Category, slots: Partial<SlotValues>): string[] {
-  if (role === 'cardholder') return [...CARDHOLDER[category], 'guidance:common.escalation'];
+/** A pre-authorisation completed for more than the agreed amount (hotel: 12600 for 1260). */
+export function isOverCompletion(slots: Partial<SlotValues>): boolean {
+  const { amountCharged: c, amountExpected: e } = slots;
+  return Boolean(c && e && c.currency === e.currency && c.minor > e.minor);
+}
+
+/** Fixing a wrong completion: 预授权完成撤销 before settlement, 退货 of the difference after it. */
+function completionFixKey(settled: boolean | undefined): string {
+  if (settled === false) return 'guidance:merchant.preauthCompletionVoid';
+  if (settled === true) return 'guidance:merchant.preauthCompletionRefund';
+  return 'guidance:merchant.preauthCompletionFix';
+}
+
+/**
+ * The cardholder's deadline line, unless the computed deadline has already passed or is days
+ * away: then saying "within about 90–120 days" would mislead, so that is what is said instead.
+ */
+function deadlineLine(key: string, category: Category, slots: Partial<SlotValues>, today: string | null): string {
+  if (!key.startsWith('guidance:deadline.')) return key;
+  const deadline = disputeDeadline(category, slots.when?.date ?? null, { undercharge: isUndercharge(slots) });
+  const status = deadlineStatus(deadline, today);
+  if (status === 'passed') return 'guidance:deadline.passed';
+  if (status === 'closing') return 'guidance:deadline.closing';
+  return key;
+}
+
+/** Fraud is no shop error: its closing line is about the bank's fraud team, not the merchant. */
+const escalationKey = (category: Category) =>
+  category === 'unrecognized_charge' ? 'guidance:common.escalationFraud' : 'guidance:common.escalation';
+
+export function guidanceFor(role: Role, category: Category, slots: Partial<SlotValues>, today: string | null = null): string[] {
+  if (role === 'cardholder') {
+    return [...CARDHOLDER[category].map((k) => deadlineLine(k, category, slots, today)), escalationKey(category)];
+  }
   if (category === 'wrong_amount' && isUndercharge(slots)) {
     return ['guidance:merchant.undercharge', settlementKey(slots.batchSettled)];
+  }
+  if (category === 'preauth_hold' && isOverCompletion(slots)) {
+    return ['guidance:merchant.preauthOverCompleted', completionFixKey(slots.batchSettled)];
   }
   const keys = [...MERCHANT[category]];
   if (NEEDS_SETTLEMENT_ADVICE.includes(category)) keys.push(settlementKey(slots.batchSettled));

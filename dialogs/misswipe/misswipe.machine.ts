@@ -135,7 +135,9 @@ export const misswipeMachine = setup({
     greet: emit(() => ({ type: 'reply' as const, reply: { key: 'common:greeting' } })),
     absorb: assign(({ context, event }) => {
       const e = said(event);
-      return e ? absorb(context, e.parsed) : {};
+      if (!e) return {};
+      const patch = absorb(context, e.parsed);
+      return e.today ? { ...patch, today: e.today } : patch;
     }),
     // After an answer (what absorb made of it): say what was wrong or corrected, count misses.
     // An action, not an eventless state between the answer and routing: one microstep less on
@@ -217,7 +219,7 @@ export const misswipeMachine = setup({
     }),
     guide: enqueueActions(({ context, enqueue }) => {
       if (context.guidanceGiven || !context.role || !context.category) return;
-      const keys = guidanceFor(context.role, context.category, context.slots);
+      const keys = guidanceFor(context.role, context.category, context.slots, context.today ?? null);
       for (const key of keys) enqueue.emit({ type: 'reply', reply: { key } });
       enqueue.assign({ guidance: keys, guidanceGiven: true });
     }),

@@ -86,7 +86,8 @@ const MERCHANT: Record<Category, Need[] | null> = {
   wrong_card: [...sale, r('merchantName'), r('cardLast4'), r('batchSettled')],
   paid_by_other_means: [...sale, r('merchantName'), r('cardLast4'), r('batchSettled')],
   refund_not_received: [...sale, r('merchantName'), r('cardLast4'), o('referenceNumber')],
-  preauth_hold: [...sale, o('amountExpected'), r('merchantName'), r('cardLast4')],
+  // A completion keyed too high is fixed by 预授权完成撤销 before settlement, 退货 after it.
+  preauth_hold: [...sale, o('amountExpected'), r('merchantName'), r('cardLast4'), o('batchSettled')],
   currency_conversion: [...sale, r('amountExpected'), r('merchantName'), r('cardLast4')],
   late_presentment: [...sale, r('merchantName'), r('cardLast4')],
   unrecognized_charge: null, // the domain has no merchant path: an honest answer and a human

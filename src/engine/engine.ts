@@ -9,6 +9,7 @@ import { initialContext, type DialogContext, type DialogEvent, type DialogInput 
 import { DIALOG_VERSION, misswipeMachine } from '../../dialogs/misswipe/misswipe.machine';
 import type { Config } from '../config';
 import { buildCase } from '../handoff/build-case';
+import { localDay } from '../handoff/deadlines';
 import type { Case } from '../handoff/case-schema';
 import type { Renderer } from '../i18n';
 import { parse } from '../nlu/parse';
@@ -215,7 +216,8 @@ export class Engine {
         const fresh = actor.getSnapshot().value === 'greeting';
         actor.send(fresh ? { type: 'session.started', locale: inbound.locale ?? null } : { type: 'session.resumed' });
       } else if (parsed) {
-        actor.send({ type: 'user.said', parsed, idle } satisfies DialogEvent);
+        // The dialog has no clock: the day lets it tell whether a dispute deadline has passed.
+        actor.send({ type: 'user.said', parsed, idle, today: localDay(now, this.deps.config.BOT_TIMEZONE) } satisfies DialogEvent);
       }
     };
     deliver();

@@ -1,13 +1,14 @@
 // Builds the case JSON (design.md "The case") from what the dialog knows: reason codes, the
 // dispute deadline, missing fields, guidance given, and a summary in both languages.
 import type { DialogContext } from '../../dialogs/misswipe/context';
+import { daysLeft, deadlineStatus, disputeDeadline } from '../../dialogs/misswipe/deadlines';
 import { isUndercharge } from '../../dialogs/misswipe/guidance';
 import { missingRequired } from '../../dialogs/misswipe/slots';
 import type { Renderer } from '../i18n';
 import { formatMoney, formatWhen } from '../i18n';
 import type { Locale, TranscriptEntry } from '../types';
 import { caseSchema, type Case } from './case-schema';
-import { disputeDeadline, reasonCodesFor } from './reason-codes';
+import { reasonCodesFor } from './reason-codes';
 
 export interface BuildCaseInput {
   caseId: string;
@@ -22,6 +23,9 @@ export function buildCase(input: BuildCaseInput, renderer: Renderer): Case {
   const s = ctx.slots;
   const undercharge = isUndercharge(s);
   const filled = (slot: string) => (s as Record<string, unknown>)[slot] !== undefined;
+  const deadline = disputeDeadline(ctx.category, s.when?.date ?? null, { undercharge });
+  // The bot's day at the last message (a context from before that field: the case's UTC day).
+  const today = ctx.today ?? input.createdAt.toISOString().slice(0, 10);
   const kase: Case = {
     schemaVersion: 1,
     caseId: input.caseId,
@@ -48,7 +52,7 @@ export function buildCase(input: BuildCaseInput, renderer: Renderer): Case {
     merchantResponse: ctx.merchantResponse,
     cardInPossession: s.cardInPossession ?? null,
     reasonCodes: reasonCodesFor(ctx.category, { role: ctx.role, undercharge }),
-    disputeDeadline: disputeDeadline(ctx.category, s.when?.date ?? null, { undercharge }),
+    disputeDeadline: deadline,
     missing: missingRequired(ctx.role, ctx.category, filled),
     guidance: [...ctx.guidance],
     details: {
@@ -59,6 +63,12 @@ export function buildCase(input: BuildCaseInput, renderer: Renderer): Case {
       refundedCount: ctx.refundedCount ?? null,
       handoffReason: ctx.handoffReason,
       undercharge,
+      // Whether disputeDeadline is still ahead ('open'), at most a week away ('closing') or
+      // behind ('passed'), and by how many days (negative: passed): the agent sees it at once.
+      deadlineStatus: deadlineStatus(deadline, today),
+      deadlineDaysLeft: daysLeft(deadline, today),
+      // A late charge's window counts from the day it posted, which the bot does not collect.
+      deadlineCountsFrom: ctx.category === 'late_presentment' ? 'posting_date' : deadline ? 'transaction_date' : null,
     },
     transcript: input.transcript,
     summary: { en: '', 'zh-CN': '' },
@@ -95,6 +105,8 @@ export function summarize(k: Case, locale: Locale, r: Renderer): string {
   if (t.date) parts.push(r.t('agent:summary.when', locale, { when: formatWhen({ date: t.date, time: t.time }, locale) }));
   if (t.cardLast4) parts.push(r.t('agent:summary.card', locale, { last4: t.cardLast4 }));
   if (k.cardInPossession === false) parts.push(r.t('agent:summary.cardNotInPossession', locale));
+  const deadlineNote = deadlineSummary(k, locale, r);
+  if (deadlineNote) parts.push(deadlineNote);
   if (k.missing.length) {
     parts.push(
       r.t('agent:summary.missing', locale, {
@@ -103,4 +115,14 @@ export function summarize(k: Case, locale: Locale, r: Renderer): string {
     );
   }
   return parts.join(locale === 'en' ? ' ' : '');
+}
+
+/** A deadline the agent must act on: passed, days away, or to be read off the statement. */
+function deadlineSummary(k: Case, locale: Locale, r: Renderer): string | null {
+  const status = k.details.deadlineStatus;
+  const deadline = k.disputeDeadline ? formatWhen({ date: k.disputeDeadline, time: null }, locale) : '';
+  if (status === 'passed') return r.t('agent:summary.deadlinePassed', locale, { deadline });
+  if (status === 'closing') return r.t('agent:summary.deadlineClosing', locale, { deadline });
+  if (k.details.deadlineCountsFrom === 'posting_date') return r.t('agent:summary.deadlineFromPosting', locale);
+  return null;
 }

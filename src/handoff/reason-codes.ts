@@ -1,5 +1,5 @@
-// Network reason codes per category (design.md table) and the dispute deadline the rules give
-// (domain.md §2: Visa 120 days, Mastercard 90 days for processing errors, from the transaction).
+// Network reason codes per category (design.md table); the dispute deadline the rules give is
+// computed in dialogs/misswipe/deadlines.ts (domain.md §2).
 import type { Category, Role } from '../types';
 
 export interface ReasonCodes {
@@ -31,24 +31,5 @@ export function reasonCodesFor(category: Category | null, opts: { role: Role | n
   return { ...TABLE[category] };
 }
 
-// Processing errors (12.x / 4834): Visa 120 days, Mastercard 90 — the earlier one binds.
-// Fraud and credit-not-processed: 120 days for both networks.
-const DEADLINE_DAYS: Partial<Record<Category, number>> = {
-  wrong_amount: 90,
-  duplicate_charge: 90,
-  charged_but_failed: 90,
-  paid_by_other_means: 90,
-  currency_conversion: 90,
-  late_presentment: 90,
-  refund_not_received: 120,
-  unrecognized_charge: 120,
-};
-
-export function disputeDeadline(category: Category | null, transactionDate: string | null, opts: { undercharge: boolean }): string | null {
-  if (!category || !transactionDate || opts.undercharge) return null;
-  const days = DEADLINE_DAYS[category];
-  if (!days) return null;
-  const d = new Date(`${transactionDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+// The dispute deadline lives with the dialog (its guidance depends on it); re-exported here.
+export { disputeDeadline } from '../../dialogs/misswipe/deadlines';
