@@ -3,6 +3,7 @@
 import { assign, emit, enqueueActions, setup } from 'xstate';
 import type { Choice, Reply, SlotName } from '../../src/types';
 import { absorb } from './absorb';
+import { soundsDistressed } from './empathy';
 import { initialContext, isDetailSlot, type DialogContext, type DialogEmitted, type DialogEvent, type DialogInput } from './context';
 import { guidanceFor, notCoveredKey } from './guidance';
 import { CATEGORY_CHOICES, ROLE_CHOICES, SLOT_SPECS, isOptional, nextMissing, type DetailSlot } from './slots';
@@ -138,6 +139,13 @@ export const misswipeMachine = setup({
       if (!e) return {};
       const patch = absorb(context, e.parsed);
       return e.today ? { ...patch, today: e.today } : patch;
+    }),
+    // A distressed message gets one calm acknowledgement, the first time only.
+    acknowledge: enqueueActions(({ context, event, enqueue }) => {
+      const e = said(event);
+      if (!e || context.acknowledged || !soundsDistressed(e.parsed.text)) return;
+      enqueue.emit({ type: 'reply', reply: { key: 'misswipe:empathy.ack' } });
+      enqueue.assign({ acknowledged: true });
     }),
     // After an answer (what absorb made of it): say what was wrong or corrected, count misses.
     // An action, not an eventless state between the answer and routing: one microstep less on
@@ -297,7 +305,7 @@ export const misswipeMachine = setup({
         'session.started': { target: 'routing', actions: ['applyHint', 'greet'] },
         'user.said': [
           { guard: 'saysHuman', target: 'handingOff', actions: ['absorb', 'greet', 'noteHumanRequest'] },
-          { target: 'routing', actions: ['absorb', 'greet'] },
+          { target: 'routing', actions: ['absorb', 'greet', 'acknowledge'] },
         ],
       },
     },
@@ -420,7 +428,7 @@ function globalHandlers() {
 }
 
 function commonAnswerHandling() {
-  return [...globalHandlers(), { target: '#misswipe.routing', actions: ['absorb' as const, 'interpret' as const] }];
+  return [...globalHandlers(), { target: '#misswipe.routing', actions: ['absorb' as const, 'acknowledge' as const, 'interpret' as const] }];
 }
 
 /** The fields the confirmation shows, as render params (the renderer formats each kind). */

@@ -133,3 +133,47 @@ describe('a merchant who completed a pre-authorisation too high', () => {
     expect(keys).not.toContain('guidance:merchant.preauthOverCompleted');
   });
 });
+
+describe('a distressed message gets one calm acknowledgement', () => {
+  const ACK = 'misswipe:empathy.ack';
+  const firstTurn = (text: string) => new DialogDriver().send({ type: 'user.said', idle: false, parsed: parse(text, opts), today: TODAY }).keys;
+
+  it.each([
+    '我的卡被刷了两次，怎么办啊',
+    '好着急，刚才刷卡扣了两次钱',
+    '扣了我两次钱！！',
+    "I'm panicking, I was charged twice",
+    'This is ridiculous, the shop charged me twice',
+    'I am so worried, there is a charge I never made',
+  ])('%s → acknowledged, after the greeting', (text) => {
+    const keys = firstTurn(text);
+    expect(keys.filter((k) => k === ACK)).toHaveLength(1);
+    expect(keys.indexOf(ACK)).toBeGreaterThan(keys.indexOf('common:greeting'));
+  });
+
+  it.each(['我是持卡人，刷了两次', 'I was charged twice at Target!', '紧接着又扣了一笔', 'What happened to my refund?'])(
+    'negative: "%s" → no acknowledgement',
+    (text) => expect(firstTurn(text)).not.toContain(ACK),
+  );
+
+  it('is said once per conversation, however upset the later messages are', () => {
+    const d = new DialogDriver();
+    const keys: string[] = [];
+    for (const text of ['扣了我两次钱，怎么办！！', '我是持卡人，急死了', '昨天，太离谱了！！']) {
+      keys.push(...d.send({ type: 'user.said', idle: false, parsed: parse(text, opts), today: TODAY }).keys);
+    }
+    expect(keys.filter((k) => k === ACK)).toHaveLength(1);
+  });
+
+  it('also when the distress comes only at a later answer', () => {
+    const d = new DialogDriver();
+    d.send({ type: 'user.said', idle: false, parsed: parse('I was charged twice at Target', opts), today: TODAY });
+    const keys = d.send({ type: 'user.said', idle: false, parsed: parse("I'm the cardholder and honestly I'm freaking out", opts), today: TODAY }).keys;
+    expect(keys).toContain(ACK);
+  });
+
+  it('reads the same in both languages', () => {
+    expect(renderer.t(ACK, 'en')).toMatch(/step by step/);
+    expect(renderer.t(ACK, 'zh-CN')).toMatch(/一步一步/);
+  });
+});
