@@ -88,3 +88,67 @@ describe('numbers that are not secrets stay', () => {
     expect(r.secrets).toBe(0);
   });
 });
+
+const facts = (text: string) => parse(text, opts).entities;
+
+describe('receipt kept, in everyday words', () => {
+  it.each([
+    '押金单还留着',
+    '预授权单在我这',
+    '小票在呢',
+    '单子还在',
+    '单子我留着呢',
+    '签购单我拍照了',
+    'only one receipt',
+    "I've got the slip",
+    'kept the paper',
+    'got the paper slip',
+  ])('when the answer is %j, then hasReceipt is true', (text) => {
+    expect(facts(text).hasReceipt).toBe(true);
+  });
+
+  it.each([
+    ['押金单丢了', false],
+    ['单子找不到了', false],
+    ['no paper', false],
+    ['单子有问题', null],
+    ['这个单子扣了两次', null],
+    ['the paper says 45', null],
+  ] as const)('when the text is %j, then hasReceipt is %s', (text, value) => {
+    expect(facts(text).hasReceipt).toBe(value);
+  });
+});
+
+describe('merchant contacted, in everyday words', () => {
+  it.each([
+    '打过电话，说查一下再回复',
+    '电话打过了，说会处理',
+    '打了好几个电话',
+    '去过店里了',
+    '店员根本不管，说找银行',
+    '店里让我找银行',
+    '老板推给银行',
+    '问过了，没用',
+    '找过店长',
+    "I called them, they said they'd check",
+    'I called',
+    'went back to the store',
+    'the cashier didn\'t care',
+  ])('when the answer is %j, then merchantContacted is true', (text) => {
+    expect(facts(text).merchantContacted).toBe(true);
+  });
+
+  it.each([
+    ['还没去过店里', false],
+    ['没回过店里', false],
+    ['电话没打过', false],
+    ['电话还没打', false],
+    ['没打过电话', false],
+    ["I didn't call", false],
+    ['我给银行打过电话', null],
+    ['打过电话给银行', null],
+    ['I called the bank', null],
+  ] as const)('when the text is %j, then merchantContacted is %s', (text, value) => {
+    expect(facts(text).merchantContacted).toBe(value);
+  });
+});
