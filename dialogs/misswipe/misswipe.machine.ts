@@ -1,12 +1,12 @@
 // The mis-swipe flowchart of design.md as a statechart. Pure: no I/O and no literal text; it
 // emits reply keys and a handoff request, and the engine renders, stores and submits the case.
 import { assign, emit, enqueueActions, setup } from 'xstate';
-import type { Choice, Reply, SlotName } from '../../src/types';
+import type { Category, Choice, Reply, Role, SlotName } from '../../src/types';
 import { absorb } from './absorb';
 import { soundsDistressed } from './empathy';
 import { initialContext, isDetailSlot, type DialogContext, type DialogEmitted, type DialogEvent, type DialogInput } from './context';
 import { guidanceFor, notCoveredKey } from './guidance';
-import { CATEGORY_CHOICES, ROLE_CHOICES, SLOT_SPECS, isOptional, nextMissing, type DetailSlot } from './slots';
+import { CATEGORY_CHOICES, ROLE_CHOICES, SLOT_SPECS, isOptional, needsFor, nextMissing, type DetailSlot } from './slots';
 
 /** Bump when a change makes old snapshots meaningless: they are then restarted, not restored. */
 export const DIALOG_VERSION = 'misswipe@1';
@@ -16,10 +16,29 @@ const said = (e: DialogEvent): SaidEvent | null => (e.type === 'user.said' ? e :
 
 const filledIn = (ctx: DialogContext) => (s: DetailSlot) => ctx.slots[s] !== undefined;
 
-function nextDetail(ctx: DialogContext): DetailSlot | null {
-  if (!ctx.role || !ctx.category) return null;
-  return nextMissing(ctx.role, ctx.category, filledIn(ctx), ctx.givenUp);
+/** The user said "skip" when offered a person: they want to go on answering, not to be handed off. */
+const skippedOffer = (ctx: DialogContext): boolean => ctx.givenUp.includes('wantsHuman');
+
+/**
+ * The role and problem the questions follow. After a skipped offer of a person the intake goes on
+ * without the ones it lacks: a cardholder's (or the merchant's) general list ('other'), so the
+ * agent still gets when, how much, where and which card.
+ */
+function intakeBasics(ctx: DialogContext): { role: Role; category: Category } | null {
+  if (!skippedOffer(ctx)) return ctx.role && ctx.category ? { role: ctx.role, category: ctx.category } : null;
+  const role = ctx.role ?? 'cardholder';
+  // A pair the domain has no list for (a merchant's unrecognised charge) asks the general one.
+  return { role, category: ctx.category && needsFor(role, ctx.category) ? ctx.category : 'other' };
 }
+
+function nextDetail(ctx: DialogContext): DetailSlot | null {
+  const basics = intakeBasics(ctx);
+  return basics ? nextMissing(basics.role, basics.category, filledIn(ctx), ctx.givenUp) : null;
+}
+
+// "跳过"/"skip" said to "shall I pass you to a person?" skips that question, as it does every other
+// one; "不知道"/"not sure" is no such wish and keeps the safe default (a person).
+const SKIP_WORD = /^(?:先|这个|这题|这个问题|那就|那)?(?:跳过|略过)|^(?:skip|next)\b/;
 
 function question(slot: SlotName, ctx: DialogContext): Reply {
   if (slot === 'role') return { key: 'misswipe:ask.role', choices: ROLE_CHOICES, expecting: { slot, kind: 'choice' } };
@@ -33,7 +52,9 @@ function question(slot: SlotName, ctx: DialogContext): Reply {
     const skip: Choice[] = optional || spec.kind !== 'choice' ? [{ label: 'common:choice.skip', payload: 'skip' }] : [];
     const choices = spec.choices ? [...spec.choices, ...skip] : optional ? skip : undefined;
     // Someone who does not recognise a charge did not "pay": those two questions are worded apart.
-    const variant = ctx.category === 'unrecognized_charge' && (slot === 'when' || slot === 'amountCharged') ? 'fraud' : role;
+    // A merchant (asked only after skipping the offer of a person) is asked about the sale.
+    const fraud = ctx.category === 'unrecognized_charge' && role === 'cardholder';
+    const variant = fraud && (slot === 'when' || slot === 'amountCharged') ? 'fraud' : role;
     return {
       key: `misswipe:ask.${slot}.${variant}`,
       ...(choices ? { choices } : {}),
@@ -113,13 +134,15 @@ export const misswipeMachine = setup({
     },
     saysYes: ({ event }) => said(event)?.parsed.intents.yesNo === 'yes' || Boolean(said(event)?.parsed.intents.resume),
     saysNo: ({ event }) => said(event)?.parsed.intents.yesNo === 'no',
+    saysSkip: ({ event }) => SKIP_WORD.test((said(event)?.parsed.text ?? '').trim().toLowerCase()),
     needsRole: ({ context }) => !context.role && !context.givenUp.includes('role'),
     needsCategory: ({ context }) => !context.category && !context.givenUp.includes('category'),
-    isNotCovered: ({ context }) => notCoveredKey(context.role, context.category, context.slots) !== null,
-    needsUrgentAdvice: ({ context }) => context.category === 'unrecognized_charge' && !context.adviceGiven,
+    isNotCovered: ({ context }) => !skippedOffer(context) && notCoveredKey(context.role, context.category, context.slots) !== null,
+    // "Freeze your card" is for the cardholder; a merchant never gets it.
+    needsUrgentAdvice: ({ context }) => context.category === 'unrecognized_charge' && context.role !== 'merchant' && !context.adviceGiven,
     needsAdvice: ({ context }) => Boolean(context.category && context.role) && !context.adviceGiven,
     hasMissingDetail: ({ context }) => nextDetail(context) !== null,
-    lacksBasics: ({ context }) => !context.role || !context.category,
+    lacksBasics: ({ context }) => (!context.role || !context.category) && !skippedOffer(context),
     pickedField: ({ event }) => {
       const t = said(event)?.parsed.text ?? '';
       return t.startsWith('fix:') && FIX_FIELDS.includes(t.slice(4) as DetailSlot);
@@ -270,6 +293,7 @@ export const misswipeMachine = setup({
         priority: context.category === 'unrecognized_charge' && context.role !== 'merchant' ? 'urgent' : 'normal',
       });
     }),
+    skipOffer: assign(({ context }) => giveUpPatch(context)),
     noteHumanRequest: assign({ handoffReason: 'human' }),
     noteConfirmed: assign({ handoffReason: 'confirmed' }),
     noteNotCovered: assign({ handoffReason: 'not_covered' }),
@@ -367,6 +391,7 @@ export const misswipeMachine = setup({
         'user.said': [
           ...globalHandlers(),
           { guard: 'saysNo', target: 'closed' },
+          { guard: 'saysSkip', target: 'routing', actions: 'skipOffer' },
           // Anything but a clear "no" goes to a person: the safe default when money is at stake.
           { target: 'handingOff', actions: 'noteNotCovered' },
         ],

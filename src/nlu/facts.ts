@@ -26,12 +26,14 @@ function clausesOf(t: string): string[] {
 
 // ------------------------------------------------------------------------------- receipt
 
+// 押金单/预授权单 (a hotel's deposit slip) and 单子/"the paper" are what people call the slip.
 const RECEIPT =
-  /小票|签购单|签单|收据|凭条|单据|发票|票据|回单|水单|pos单|\breceipts?\b|\bslips?\b|\binvoices?\b|\bproof of (?:purchase|payment)\b|\bsales? slip\b/;
+  /小票|签购单|签单|收据|凭条|单据|发票|票据|回单|水单|pos单|押金单|预授权单|单子|\breceipts?\b|\bslips?\b|\binvoices?\b|\bproof of (?:purchase|payment)\b|\bsales? slip\b|\bpaper(?:work)?\b/;
 const RECEIPT_NEG =
   /没有?(?!错|问题)|丢了?|掉了|扔了?|找不到|不见了?|弄丢|不在了|\bno\b|\bnot\b|n't\b|\bnever\b|\blost\b|\bthrew\b|\bthrown\b|\btossed\b|\bmisplaced\b|\bcan'?t find\b|\bcannot find\b|\bwithout\b|\bdiscarded\b|\bbinned\b|\bgone\b/;
+// "只有一张" has one; "单子有问题" says nothing about keeping it. "only one receipt" has one.
 const RECEIPT_POS =
-  /有|留|还在|在(?:的|呢|啊|哦)*$|在我|在这|在手|保留|拍了?|拿着|收好|存着|保存|\bkept\b|\bkeep\b|\bhave\b|\bhad\b|\bgot\b|\bstill\b|\bphoto\b|\bpicture\b|\bpic\b|\bright here\b|\bin my\b|\bsaved\b|\bhere\b|\bwith me\b|\bsnapped\b/;
+  /有(?!问题|误|错)|留|还在|在(?:的|呢|啊|哦)*$|在我|在这|在手|保留|拍了?|拿着|收好|存着|保存|\bkept\b|\bkeep\b|\bhave\b|\bhad\b|\bgot\b|\bstill\b|\bphoto\b|\bpicture\b|\bpic\b|\bright here\b|\bin my\b|\bsaved\b|\bhere\b|\bwith me\b|\bsnapped\b|\b(?:only|just) (?:one|1|a single)\b/;
 const UNSURE = /不知道|不确定|不记得|不清楚|\bdon'?t know\b|\bnot sure\b|\bcan'?t remember\b|\bdon'?t remember\b/;
 // "没打出来", "没给小票": the receipt never printed or was never handed over.
 const NEVER_PRINTED = /^(?:(?:小票|签购单|收据)(?:也|都|根本)?)?(?:没有?|未)(?:打|打印|出|给|开)(?:出来|出|我)?(?:小票|签购单|收据)?(?:了|啊|呀)?$/;
@@ -54,10 +56,13 @@ function receipt(t: string): boolean | null {
 const TARGET_ZH = '(?:商家|商户|店家|店员|店里|店主|老板娘|老板|收银员|收银|服务员|前台|经理|店长|门店|酒店|餐厅|饭店|超市|对方|那家店|这家店|店铺|卖家|他们|店)';
 const BANK_ZH = /银行|发卡行|信用卡中心|银联|客服热线|警察|派出所|110/;
 const CONTACT_NEG_ZH = new RegExp(
-  `(?:没有?|未|没能|还没)(?:去)?(?:联系|问|找|打电话|打过电话|沟通|反映|投诉|去店|回店|回去找)|(?:没有?|未)(?:跟|和|给)${TARGET_ZH}|联系不[上到]|找不到${TARGET_ZH}|打不通|不理(?:我)?|没人接|${TARGET_ZH}(?:一直)?(?:不接|不回|不理|不回复|关门|倒闭|跑路|不承认|联系不上)`,
+  `(?:没有?|未|还没)(?:去|回)过?(?:一趟)?(?:店里|店|门店|商场|超市|酒店)|电话(?:也|都|还)?(?:没有?|未)打|(?:没有?|未|没能|还没)(?:去)?(?:联系|问|找|打电话|打过电话|沟通|反映|投诉|去店|回店|回去找)|(?:没有?|未)(?:跟|和|给)${TARGET_ZH}|联系不[上到]|找不到${TARGET_ZH}|打不通|不理(?:我)?|没人接|${TARGET_ZH}(?:一直)?(?:不接|不回|不理|不回复|关门|倒闭|跑路|不承认|联系不上)`,
 );
+// "打过电话"/"电话打过了" carry their own 过; "去过店里"; and what the staff did when asked
+// ("店员根本不管", "店里让我找银行", "老板推给银行") shows they were spoken to.
 const CONTACT_POS_ZH = new RegExp(
-  `(?:联系|问|找|沟通|反映|投诉|打电话|打过电话|打了电话|说|讲)(?:过|了)+|(?:跟|和|给|找|问|联系)(?:了|过)?${TARGET_ZH}|${TARGET_ZH}(?:那边|方面)?(?:说|讲|表示|答应|回复|告诉|回答|承认|同意|拒绝|不给|不同意|让我等|说要|不肯|承诺)|回(?:到)?店里|去店里`,
+  `(?:联系|问|找|沟通|反映|投诉|打电话|打过电话|打了电话|说|讲)(?:过|了)+|(?:打过|打了)(?:好几个|几个|个)?电话|电话(?:也|都|早就|已经)?打(?:过|了)|(?:去|回)(?:过|了)(?:一趟)?(?:店里|店|门店|商场|超市|酒店)|` +
+    `${TARGET_ZH}(?:根本|压根|就是?|也|都|一直|直接)?(?:不管|不处理|不负责|不给退|不退|推给|推到|推脱|踢皮球|敷衍|让我|叫我|拖着|搪塞)|(?:跟|和|给|找|问|联系)(?:了|过)?${TARGET_ZH}|${TARGET_ZH}(?:那边|方面)?(?:说|讲|表示|答应|回复|告诉|回答|承认|同意|拒绝|不给|不同意|让我等|说要|不肯|承诺)|回(?:到)?店里|去店里`,
 );
 
 const TARGET_EN =
@@ -71,9 +76,19 @@ const CONTACT_NEG_EN = new RegExp(
 const CONTACT_POS_EN = new RegExp(
   `\\b${CONTACT_VERB_EN}\\s+(?:the |my |their |that |this |a |an )?(?:[\\w'-]+\\s+){0,2}?${TARGET_EN}\\b|\\b(?:the |their |that )?${TARGET_EN}\\s+(?:said|says|told (?:me|us)|promised|refused|agreed|confirmed|claimed|claims|insisted|admitted|replied|responded|answered|won'?t|wouldn'?t|will|would|'d|offered)\\b`,
 );
+// "the cashier didn't care": asked, and brushed off.
+const BRUSHED_OFF_EN = new RegExp(
+  `\\b${TARGET_EN}\\s+(?:didn'?t|did not|doesn'?t|does not)\\s+(?:care|help|do anything|want to know|bother)\\b`,
+);
+// "I called" / "went back there" as the whole answer to "have you contacted the merchant?".
+const BARE_WENT_EN = /^(?:yes,? )?(?:i )?(?:already )?(?:called|phoned|rang|went back|went there|went in|went to see)(?: (?:them|there|back|in person))?(?: already| twice| yesterday| today)?$/;
 const BARE_CONTACTED_EN = /^(?:yes,? )?(?:i )?(?:already )?(?:contacted|called|asked|emailed|talked to|spoke (?:to|with)) (?:them|him|her)(?: already)?/;
 
 const NAMES_MERCHANT = new RegExp(`${TARGET_ZH}|\\b(?:merchant|shop|store|restaurant|cashier|seller|hotel)\\b`);
+
+function saidContactedEn(c: string): boolean {
+  return BARE_CONTACTED_EN.test(c) || BARE_WENT_EN.test(c) || BRUSHED_OFF_EN.test(c);
+}
 
 function merchantContacted(t: string): boolean | null {
   let pos = false;
@@ -84,7 +99,7 @@ function merchantContacted(t: string): boolean | null {
       continue;
     }
     if (aboutBank) continue;
-    if (CONTACT_POS_ZH.test(c) || CONTACT_POS_EN.test(c) || BARE_CONTACTED_EN.test(c)) pos = true;
+    if (CONTACT_POS_ZH.test(c) || CONTACT_POS_EN.test(c) || saidContactedEn(c)) pos = true;
   }
   return pos ? true : null;
 }

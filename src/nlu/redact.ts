@@ -19,18 +19,37 @@ const MAX_CARD = 19;
 const MERCHANT_ID_BEFORE =
   /(?:商户号|商户编号|商户代码|商户id|商编|merchant\s*(?:id|no\.?|number|code|#)|\bmid)\s*(?:码)?\s*(?:是|为|:|#|=|is|was)?\s*$/i;
 
-const SECRET_KEY =
-  '(?:(?<![a-z])(?:cvv2?|cvc2?|cvn2?|csc|pin(?:\\s*(?:code|number|no\\.?))?|otp|sms\\s*code|security\\s*code|passcode|password|verification\\s*code|one[- ]time\\s*(?:pass)?code|code\\s+(?:they|the bank|you|u|it)\\s+(?:texted|sent|messaged|smsed|smsd)(?:\\s+(?:me|to me))?)(?![a-z])|pin码|安全码|校验码|交易密码|密码|验证码|动态码|动态密码|短信码|短信验证码)';
-// "cvv 123", "安全码是456", "my PIN is 1234", "验证码:889900"
+// Names of a secret, English: every one behind a word boundary so "hotpot" or "shopping" never match.
+const SECRET_KEY_EN =
+  '(?:cvv2?|cvc2?|cvn2?|csc|pin(?:\\s*(?:code|number|no\\.?))?|otp|sms\\s*code|security\\s*(?:code|number)|passcode|password|verification\\s*code|card\\s*verification\\s*(?:code|value|number)|one[- ]time\\s*(?:pass)?code|code\\s+(?:they|the bank|you|u|it)\\s+(?:texted|sent|messaged|smsed|smsd)(?:\\s+(?:me|to me))?' +
+  // "the 3 digits on the back", "three-digit code on the back of my card", "the code on the back"
+  '|(?:(?:3|three)[- ]?digits?(?:\\s+(?:number|code))?|numbers?|code|digits)\\s+(?:on|at|from|in)\\s+the\\s+back(?:\\s+of\\s+(?:the|my|your)\\s+card)?)';
+// Chinese names: "安全码", "取款密码", and the many ways of pointing at the code on the back of the
+// card — "背面三位数", "卡背后的三位", "后面三个数字", "有效期后面的三位", "背面的数字" (PBOC: CVN2 is
+// authentication data, domain.md §4). "后面" alone means "later", so it needs the three digits;
+// "后四位"/"尾号" (the last 4, which we keep) never match.
+const SECRET_KEY_ZH =
+  'pin码|安全码|校验码|交易密码|密码|验证码|动态码|动态密码|短信码|短信验证码' +
+  '|卡?(?:背面|背后|反面|后背)(?:的|那)?\\s*(?:(?:三|3)\\s*(?:位|个))?(?:数字|数|码|号码|号)' +
+  '|卡?(?:背面|背后|反面|后背|后面)(?:的|那)?\\s*(?:三|3)\\s*(?:位|个)(?:数字|数|码|号码|号)?';
+const SECRET_KEY = `(?:(?<![a-z])${SECRET_KEY_EN}(?![a-z])|${SECRET_KEY_ZH})`;
+// The secret itself: 3–8 digits, possibly spaced ("4 7 2", "12 34 56"), or spelled in Chinese digits.
+const SECRET_VALUE = '(?:\\d(?: ?\\d){2,7}|[零〇一二三四五六七八九幺两]{3,8})';
+// What may stand between the name and the value: "是", "为", ":", "=", "就是", "are", "reads" ...
+const SECRET_LINK =
+  '(?:(?:number|no\\.?|码|号)\\s*)?(?:(?:is|was|are|were|reads?|says?|=|:|是|为|#|-|就是|应该是|好像是|大概是|写的是|写着)\\s*){0,2}';
+// "cvv 123", "安全码是456", "my PIN is 1234", "验证码:889900", "背面三位数是472"
 const SECRET_AFTER = new RegExp(
-  `(${SECRET_KEY}\\s*(?:(?:number|no\\.?|码|号)\\s*)?(?:(?:is|was|=|:|是|为|#|-)\\s*)?)(\\d{3,8})(?![\\d])(?!\\.\\d)`,
+  `(${SECRET_KEY}\\s*${SECRET_LINK})(${SECRET_VALUE})(?![\\d零〇一二三四五六七八九])(?!\\.\\d)`,
   'gi',
 );
-// "123 is the cvv", "456是安全码", "123 (cvv)"
+// "123 is the cvv", "456是安全码", "123 (cvv)", "472是背面的三位数"
 const SECRET_BEFORE = new RegExp(
-  `(?<![\\d*.,])(\\d{3,8})(\\s*(?:(?:is|was)\\s+(?:the\\s+|my\\s+|our\\s+)?|是|为|\\(\\s*)${SECRET_KEY})`,
+  `(?<![\\d*.,])(\\d{3,8})(\\s*(?:(?:is|was|are)\\s+(?:the\\s+|my\\s+|our\\s+)?|是|为|\\(\\s*)${SECRET_KEY})`,
   'gi',
 );
+// Cheap trigger: without a digit (Arabic or Chinese) there is no secret to hide.
+const ANY_DIGIT = /[\d零〇一二三四五六七八九幺两]/;
 
 interface Group {
   digits: string;
@@ -148,6 +167,7 @@ export function redactCardData(text: string): Redaction {
   let out = redactCards(text, state);
   out = enforceNoLongRuns(out, state);
   let secrets = 0;
+  if (!ANY_DIGIT.test(out)) return { text: out, cardNumbers: state.cards, secrets, last4: state.last4 };
   out = out.replace(SECRET_AFTER, (_m: string, lead: string) => {
     secrets += 1;
     return `${lead}***`;
