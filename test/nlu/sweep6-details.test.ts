@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { extractMerchantName, parseMerchantAnswer } from '../../src/nlu/merchant';
+
+describe('merchant name: the words that are not the name', () => {
+  it.each([
+    // A verb of what the shop did ends the name; a kind of shop is no name.
+    ["The terminal at the electronics store said 'error' but I was still charged $249", null],
+    ['the screen at the furniture store showed declined', null],
+    // A moment or a direction after "at" is not a place.
+    ['A charge from a restaurant I ate at back in early September only just showed up', null],
+    ['they froze $300 at check-in', null],
+    // The subject of a hold or a refund is the merchant.
+    ["The Marriott put a $300 hold on my card at check-in and it's still there", 'The Marriott'],
+    ['Hilton placed a hold of $200', 'Hilton'],
+    ['charged twice at the Shell gas station', 'Shell'],
+    // 去年 is "last year", not "went to".
+    ['去年8月15号在国美刷卡，显示失败但是扣了3280', '国美'],
+    ['去年在苏宁买的冰箱', '苏宁'],
+    ['我去了家乐福刷卡', '家乐福'],
+    // What was done next ends the name.
+    ['大前天下午在便利店已经用微信扫码付了168', null],
+    ['在罗森用支付宝付过了又刷了卡', '罗森'],
+    ['在全家已经付过一次了', '全家'],
+    // A kind of shop, with or without a place before it.
+    ['上周在香港一家表店刷卡，POS机直接按人民币结算了', null],
+    ['在家具城买沙发，说好的一万零二百', null],
+    ['我在商场专柜被刷了两次，每次1,680元', null],
+    ['8月份在一家餐厅吃的饭', null],
+    ['在楼下水果店刷的', null],
+    // Real names holding such words stay names.
+    ['在国美电器买的电视', '国美电器'],
+    ['在宜家家居买的', '宜家家居'],
+    ['在苏宁电器城刷了两次', '苏宁电器城'],
+    ['在海底捞火锅店吃饭', '海底捞火锅店'],
+    ['在周大福金店刷卡', '周大福金店'],
+    ['charged twice at Best Buy', 'Best Buy'],
+    ["I paid at joe's diner", "joe's diner"],
+  ])('when the story is %j, then the merchant is %j', (text, name) => {
+    expect(extractMerchantName(text)).toBe(name);
+  });
+});
+
+describe('merchant name as the answer to its question', () => {
+  it.each([
+    // Another detail in the same answer is not part of the name.
+    ['沃尔玛，卡号后四位是5512', '沃尔玛'],
+    ['Walmart, card ending 5512', 'Walmart'],
+    ['家乐福，扣了88元', '家乐福'],
+    // A remark about the shop before the name.
+    ['就是你们店啊，还问！都市丽人', '都市丽人'],
+    // Balanced brackets stay, ASCII or full-width (normalised upstream or not).
+    ['海底捞(徐家汇店)', '海底捞(徐家汇店)'],
+    ['汉庭酒店（人民广场店）', '汉庭酒店（人民广场店）'],
+    ['老乡鸡(长宁店)。', '老乡鸡(长宁店)'],
+    ['Joe’s Pizza (Broadway)', 'Joe’s Pizza (Broadway)'],
+    // A stray closing bracket still goes.
+    ['喜茶)', '喜茶'],
+    // A comma inside a name with nothing else around it stays.
+    ['Bed, Bath & Beyond', 'Bed, Bath & Beyond'],
+    ['7-Eleven, Main St', '7-Eleven, Main St'],
+    // Names with a word for a kind of shop in them.
+    ['国美电器', '国美电器'],
+    ['Shell gas station', 'Shell gas station'],
+    // A bare kind of place is still better than nothing (unchanged).
+    ['gas station', 'gas station'],
+    ['超市', '超市'],
+  ])('when the answer is %j, then the merchant is %j', (text, name) => {
+    expect(parseMerchantAnswer(text)).toBe(name);
+  });
+
+  it.each(['a gas station', 'an electronics store', 'some restaurant', '一家餐厅', '香港一家表店', '某家超市'])(
+    'when the answer is a shop left unnamed (%j), then there is no name and the question stands',
+    (text) => {
+      expect(parseMerchantAnswer(text)).toBeNull();
+    },
+  );
+});
