@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { extractWhen } from '../../src/nlu/datetime';
 import { extractMerchantName, parseMerchantAnswer } from '../../src/nlu/merchant';
+import type { ParseOptions, WhenParse } from '../../src/types';
+
+// Sunday 22 November 2026, 15:00 in Shanghai.
+const NOW: ParseOptions = { now: new Date('2026-11-22T15:00:00+08:00'), timeZone: 'Asia/Shanghai', defaultCurrency: 'CNY' };
+const on = (date: string, time: string | null = null): WhenParse => ({ ok: true, value: { date, time } });
 
 describe('merchant name: the words that are not the name', () => {
   it.each([
@@ -74,4 +80,29 @@ describe('merchant name as the answer to its question', () => {
       expect(parseMerchantAnswer(text)).toBeNull();
     },
   );
+});
+
+describe('a date in a year named relative to today', () => {
+  it.each([
+    ['去年8月15号在国美刷卡', on('2025-08-15')],
+    ['去年8月15号下午3点', on('2025-08-15', '15:00')],
+    ['去年的12月30号', on('2025-12-30')],
+    ['前年8月15号', on('2024-08-15')],
+    ['今年8月15号', on('2026-08-15')],
+    ['last year on Aug 15', on('2025-08-15')],
+    ['on August 15th last year around 3pm', on('2025-08-15', '15:00')],
+    ['it was Aug 15 the year before last', on('2024-08-15')],
+    ['this year on March 3', on('2026-03-03')],
+    // Without a named year the latest past such day is meant (unchanged).
+    ['8月15号', on('2026-08-15')],
+    ['12月30号', on('2025-12-30')],
+    // A named year that puts the day ahead is the future, not last year.
+    ['今年12月15号', { ok: false, reason: 'future' }],
+    // A year about something else does not move the day of the payment.
+    ['去年办的卡，昨天刷的', on('2026-11-21')],
+    // A month alone in a named year is still too vague.
+    ['in August last year', { ok: false, reason: 'vague' }],
+  ])('when the text is %j, then the date is %j', (text, expected) => {
+    expect(extractWhen(text, NOW)).toEqual(expected);
+  });
 });
