@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { absorb } from '../../dialogs/misswipe/absorb';
+import { initialContext, type DialogContext } from '../../dialogs/misswipe/context';
 import { extractWhen } from '../../src/nlu/datetime';
 import { extractMerchantName, parseMerchantAnswer } from '../../src/nlu/merchant';
-import type { ParseOptions, WhenParse } from '../../src/types';
+import { extractMoney } from '../../src/nlu/money';
+import { parse } from '../../src/nlu/parse';
+import type { Money, MoneyMention, MoneyRole, ParseOptions, SlotName, WhenParse } from '../../src/types';
 
 // Sunday 22 November 2026, 15:00 in Shanghai.
 const NOW: ParseOptions = { now: new Date('2026-11-22T15:00:00+08:00'), timeZone: 'Asia/Shanghai', defaultCurrency: 'CNY' };
@@ -104,5 +108,68 @@ describe('a date in a year named relative to today', () => {
     ['in August last year', { ok: false, reason: 'vague' }],
   ])('when the text is %j, then the date is %j', (text, expected) => {
     expect(extractWhen(text, NOW)).toEqual(expected);
+  });
+});
+
+describe('amounts: counts, sums and contrasts', () => {
+  const usd = (dollars: number, role: MoneyRole): MoneyMention => ({ value: { minor: dollars * 100, currency: 'USD' }, role });
+
+  it.each([
+    // Counts of things next to a price are not amounts.
+    ['the room itself was $540 for 3 nights', [usd(540, null)]],
+    ['$90 for 2 tickets', [usd(90, null)]],
+    ['dinner for 4 guests was $200', [usd(200, null)]],
+    // A tip on a bill: what was due is the two together.
+    ['I wrote a $10 tip on a $50 bill but they charged me $100', [usd(60, 'expected'), usd(100, 'charged')]],
+    ['a $50 bill plus a $10 tip', [usd(60, 'expected')]],
+    // "X says A but we processed B": B was charged, A was due.
+    ['Her slip says $62 total but we processed $72.', [usd(62, 'expected'), usd(72, 'charged')]],
+    ['I bought a $5 coffee but they charged me $50', [usd(5, 'expected'), usd(50, 'charged')]],
+    // An amount with its own cue keeps its reading (unchanged).
+    ['I paid $50 but they charged me $100', [usd(50, null), usd(100, 'charged')]],
+    ['a $10 tip and a $50 tip', [usd(10, null), usd(50, null)]],
+  ])('when the text is %j, then the amounts are %j', (text, expected) => {
+    expect(extractMoney(text, 'CNY')).toEqual(expected);
+  });
+
+  it.each([
+    ['房费一共是两晚，536元', 53600],
+    ['三间房一共900元', 90000],
+  ])('when a Chinese count of nights or rooms stands by the price (%j), then only the price is money', (text, minor) => {
+    expect(extractMoney(text, 'CNY').map((m) => m.value.minor)).toEqual([minor]);
+  });
+});
+
+describe('a bare amount answered after an amount in another currency', () => {
+  const opts: ParseOptions = { ...NOW, defaultCurrency: 'CNY' };
+  const at = (asking: SlotName, slots: DialogContext['slots'], category: DialogContext['category']): DialogContext => ({
+    ...initialContext({ locale: 'en' }),
+    role: 'cardholder',
+    category,
+    asking,
+    slots,
+  });
+  const hold: Money = { minor: 17500, currency: 'USD' };
+
+  it.each([
+    ['42.18', { minor: 4218, currency: 'USD' }],
+    ['only 42.18', { minor: 4218, currency: 'USD' }],
+    // A currency written in the answer wins.
+    ['42.18元', { minor: 4218, currency: 'CNY' }],
+    ['€42.18', { minor: 4218, currency: 'EUR' }],
+  ])('when %j answers the price after a dollar hold, then it is %j', (text, expected) => {
+    const next = absorb(at('amountExpected', { amountCharged: hold }, 'preauth_hold'), parse(text, opts));
+    expect(next.slots.amountExpected).toEqual(expected);
+  });
+
+  it('when the charged amount is asked after a yen price, then a bare number is yen (no decimals)', () => {
+    const price: Money = { minor: 3000, currency: 'JPY' };
+    const next = absorb(at('amountCharged', { amountExpected: price }, 'wrong_amount'), parse('30000', opts));
+    expect(next.slots.amountCharged).toEqual({ minor: 30000, currency: 'JPY' });
+  });
+
+  it('when the story is a currency conversion, then a bare number keeps the default currency', () => {
+    const next = absorb(at('amountExpected', { amountCharged: hold }, 'currency_conversion'), parse('300', opts));
+    expect(next.slots.amountExpected).toEqual({ minor: 30000, currency: 'CNY' });
   });
 });
