@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { absorb } from '../../dialogs/misswipe/absorb';
 import { initialContext, type DialogContext } from '../../dialogs/misswipe/context';
+import { extractIssuer } from '../../src/nlu/card';
 import { extractWhen } from '../../src/nlu/datetime';
+import { extractCount, parseCountAnswer } from '../../src/nlu/digits';
 import { extractMerchantName, parseMerchantAnswer } from '../../src/nlu/merchant';
 import { extractMoney } from '../../src/nlu/money';
 import { parse } from '../../src/nlu/parse';
@@ -171,5 +173,56 @@ describe('a bare amount answered after an amount in another currency', () => {
   it('when the story is a currency conversion, then a bare number keeps the default currency', () => {
     const next = absorb(at('amountExpected', { amountCharged: hold }, 'currency_conversion'), parse('300', opts));
     expect(next.slots.amountExpected).toEqual({ minor: 30000, currency: 'CNY' });
+  });
+});
+
+describe('how many charges', () => {
+  it.each([
+    // One charge made again is two in all.
+    ['商家这边，昨天POS机重复扣了顾客一笔326元', 2],
+    ['POS机重复刷了我一笔', 2],
+    ['重复扣款一笔', 2],
+    // "重复扣了两次" is how people say "charged twice" (unchanged); a plain 一笔 is one.
+    ['重复扣了两次', 2],
+    ['扣了一笔326元', 1],
+    ['只扣了一次', 1],
+  ])('when the story is %j, then the count is %j', (text, count) => {
+    expect(extractCount(text)).toBe(count);
+  });
+
+  it.each([
+    ['once', 1],
+    ['Once.', 1],
+    ['just once', 1],
+    ['only once', 1],
+    ['only one time', 1],
+    ['one time', 1],
+    ['一次', 1],
+    ['就一次', 1],
+    ['只有一次', 1],
+    ['twice', 2],
+  ])('when %j answers "how many times?", then it is %j', (text, count) => {
+    expect(parseCountAnswer(text)).toBe(count);
+  });
+
+  it.each(['once upon a time', 'sometimes', 'not sure'])('when %j answers, then there is no count', (text) => {
+    expect(parseCountAnswer(text)).toBeNull();
+  });
+});
+
+describe('the bank of the card charged in a wrong-card story', () => {
+  it.each([
+    ['I meant to pay with my company Amex but the waiter ran my personal Chase card instead.', 'Chase'],
+    ['they charged my Chase card instead of my Citi card', 'Chase'],
+    ['收银员刷错卡了，顾客说要刷工行那张，结果刷成了招行的', 'China Merchants Bank'],
+    ['本来要用公司的招行卡，服务员刷了我自己的工行卡', 'ICBC'],
+    // Only the card meant is named: no bank, so the bot asks.
+    ['I meant to pay with my company Amex', null],
+    // No wrong-card wording: the bank named is the card's (unchanged).
+    ['我的招行卡被扣了两次', 'China Merchants Bank'],
+    ['I want to use my Chase card', 'Chase'],
+    ['Chase', 'Chase'],
+  ])('when the text is %j, then the issuer is %j', (text, issuer) => {
+    expect(extractIssuer(text)?.en ?? null).toBe(issuer);
   });
 });
