@@ -53,6 +53,14 @@ export const SLOT_NAMES = [
 export type SlotName = (typeof SLOT_NAMES)[number];
 
 /** Integer minor units plus an ISO 4217 code: ¥88 → { minor: 8800, currency: 'CNY' }. */
+/** Currencies whose minor unit is the major one (ISO 4217 exponent 0); all others have 2 here. */
+export const ZERO_DECIMAL_CURRENCIES: readonly string[] = ['JPY', 'KRW', 'VND', 'CLP', 'ISK'];
+
+/** Digits after the decimal point in a currency's minor units. */
+export function minorExponent(currency: string): number {
+  return ZERO_DECIMAL_CURRENCIES.includes(currency) ? 0 : 2;
+}
+
 export interface Money {
   minor: number;
   currency: string;
@@ -131,6 +139,8 @@ export interface Parsed {
     merchantName: string | null;
     /** A date that counts only as the answer to "when?" ("11.5"); stated dates are in entities.when. */
     when?: WhenParse;
+    /** `money` took the default currency because none was written ("42.18"). */
+    moneyUnmarked?: boolean;
   };
   /** A value set against the one it replaces ("是沃尔玛不是家乐福", "Walmart not Target"). */
   contrast?: { said: string; replaced: string } | null;

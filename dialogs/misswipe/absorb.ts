@@ -1,6 +1,6 @@
 // Takes everything one message says into the dialog's memory (over-answering), reads a bare
 // answer in the light of the question asked, and records what happened to that question.
-import type { Category, Locale, Money, Parsed, SlotName } from '../../src/types';
+import { minorExponent, type Category, type Locale, type Money, type Parsed, type SlotName } from '../../src/types';
 import { isDetailSlot, type DialogContext, type Outcome, type SlotValues } from './context';
 import { SLOT_SPECS, type DetailSlot } from './slots';
 
@@ -129,6 +129,21 @@ function bareAnswer(slot: DetailSlot, parsed: Parsed): Candidates {
 }
 
 /**
+ * "42.18" after a "$175" hold: a bare number answering an amount question, with no currency
+ * written, is in the currency the other amount was given in. Not in a currency-conversion
+ * story, where the two differ.
+ */
+function inConversationCurrency(answer: Candidates, parsed: Parsed, ctx: DialogContext): Candidates {
+  const given = answer.amountExpected ?? answer.amountCharged;
+  const other = answer.amountExpected ? ctx.slots.amountCharged : ctx.slots.amountExpected;
+  if (given === undefined || other === undefined || given.currency === other.currency) return answer;
+  if (!parsed.answers?.moneyUnmarked || ctx.category === 'currency_conversion') return answer;
+  const shift = minorExponent(other.currency) - minorExponent(given.currency);
+  const value: Money = { minor: Math.round(given.minor * 10 ** shift), currency: other.currency };
+  return answer.amountExpected ? { amountExpected: value } : { amountCharged: value };
+}
+
+/**
  * A correction that names its field ("卡号后四位错了，是1375", "扣的金额说错了，应该是1050") gives
  * that field the message's value, read as an answer to it. The same value is then not also
  * taken as the answer to the current question, nor as another amount ("应该是" reads as the
@@ -226,7 +241,7 @@ export function absorb(ctx: DialogContext, parsed: Parsed): DialogContext {
 
   const stated = statedValues(parsed, asking, next.category, correcting);
   const asked = isDetailSlot(asking) ? asking : null;
-  const answer: Candidates = asked && stated[asked] === undefined ? bareAnswer(asked, parsed) : {};
+  const answer: Candidates = asked && stated[asked] === undefined ? inConversationCurrency(bareAnswer(asked, parsed), parsed, next) : {};
   const candidates: Candidates = { ...stated, ...answer };
   // An explicit field ("金额是200") redirects a bare value to that field when correcting.
   const target = parsed.fieldMention;

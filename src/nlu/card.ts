@@ -10,6 +10,17 @@ function isNegated(text: string, index: number): boolean {
   return NEGATION_BEFORE.test(text.slice(Math.max(0, index - 12), index));
 }
 
+// "I meant to pay with my company Amex but the waiter ran my Chase card", "说要刷工行那张，结果刷成了
+// 招行的": in a wrong-card story the card meant is not the card charged, whose bank is the one
+// wanted (or none, and the bot asks).
+const INTENDED_GATE = /meant|wanted|going to|supposed|should have|asked|instead of|rather than|要|想|应该/i;
+const INTENDED_BEFORE =
+  /(?:\b(?:meant to|wanted to|was going to|were going to|supposed to|should have|asked (?:them|him|her|the \w+) to)\s+(?:pay|use|put it on|charge|run|go on|be on|used|charged|run|paid)\b|\binstead of|\brather than)[^.;!?]{0,25}$|(?:本来|原本|本想|说要|想要|想用|要用|要刷|应该刷|应该用|让刷|让他刷|让她刷)[^，,。；;!！?？]{0,8}$/i;
+
+function isIntendedOnly(text: string, index: number): boolean {
+  return INTENDED_BEFORE.test(text.slice(Math.max(0, index - 40), index));
+}
+
 // ------------------------------------------------------------------------------- card type
 
 const CARD_TYPE_RE =
@@ -247,8 +258,9 @@ export function extractIssuer(text: string): Issuer | null {
   }
   if (bare && all.length === 0) return { id: bare.id, en: bare.en, zh: bare.zh };
   let best: IssuerHit | null = null;
+  const intended = INTENDED_GATE.test(text);
   for (const h of all) {
-    if (isNegated(text, h.index)) continue;
+    if (isNegated(text, h.index) || (intended && isIntendedOnly(text, h.index))) continue;
     if (best === null || h.index < best.index || (h.index === best.index && h.length > best.length)) best = h;
   }
   if (best === null) return null;

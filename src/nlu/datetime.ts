@@ -420,6 +420,30 @@ function withoutSettlementClauses(text: string): string {
   return text.replace(CLAUSE, (clause) => (SETTLE_CLAUSE.test(clause) ? ' '.repeat(clause.length) : clause));
 }
 
+// "去年8月15号", "last year on Aug 15": the year is named relative to today. Read only for a date
+// whose month and day were said without a year (chrono keeps those in the current year).
+const YEAR_GATE = /[去前今]年|\byear\b/i;
+const ZH_RELATIVE_YEAR = /(大前年|前年|去年|今年)(?:的)?\s*(?=[\d一二三四五六七八九十]{1,2}\s*月)/;
+const EN_RELATIVE_YEAR = /\b(the year before last|last year|this year)\b/i;
+const YEAR_SHIFT: Readonly<Record<string, number>> = {
+  大前年: -3, 前年: -2, 去年: -1, 今年: 0, 'the year before last': -2, 'last year': -1, 'this year': 0,
+};
+
+function relativeYear(text: string): number | null {
+  if (!YEAR_GATE.test(text)) return null;
+  const word = (ZH_RELATIVE_YEAR.exec(text) ?? EN_RELATIVE_YEAR.exec(text))?.[1];
+  return word === undefined ? null : (YEAR_SHIFT[word.toLowerCase()] ?? null);
+}
+
+/** A month and day put in the year the text names; it is then not rolled back a year. */
+function inNamedYear(found: Found, text: string, now: Wall): Found {
+  if (found.rollback !== 'year') return found;
+  const shift = relativeYear(text);
+  if (shift === null) return found;
+  const y = now.y + shift;
+  return { ...found, date: { ...found.date, y, d: Math.min(found.date.d, daysInMonth(y, found.date.m)) }, rollback: 'none' };
+}
+
 export function extractWhen(raw: string, opts: ParseOptions): WhenParse {
   const spoken = SPOKEN_EARLIER.test(raw) ? raw.replace(SPOKEN_EARLIER, (m) => ' '.repeat(m.length)) : raw;
   const text = SETTLE_WORD.test(spoken) ? withoutSettlementClauses(spoken) : spoken;
@@ -433,11 +457,12 @@ export function extractWhen(raw: string, opts: ParseOptions): WhenParse {
   const todayKey = dateKey(now);
   const limitKey = `${dateKey(limit)} ${timeKey(limit)}`;
 
-  const found = (hasZh ? fastChinese(text, now) : fastEnglish(text, now)) ?? viaChrono(text, opts, now);
-  if (found === 'vague' || found === 'none') {
+  const read = (hasZh ? fastChinese(text, now) : fastEnglish(text, now)) ?? viaChrono(text, opts, now);
+  if (read === 'vague' || read === 'none') {
     if (justNow) return { ok: true, value: { date: todayKey, time: timeKey(now) } };
-    return vagueMentioned || found === 'vague' ? { ok: false, reason: 'vague' } : null;
+    return vagueMentioned || read === 'vague' ? { ok: false, reason: 'vague' } : null;
   }
+  const found = inNamedYear(read, text, now);
 
   let date = found.date;
   let time: string | null = null;

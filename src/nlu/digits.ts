@@ -111,6 +111,9 @@ const REFUND_BEFORE = /(?:退|撤销|撤回|冲正|返还|refund|revers|void|cre
 const REFUND_AFTER = /^\s*(?:的)?(?:钱|款)?(?:已经?|都|也)?(?:被)?(?:退|撤销|冲正|返还)|^\s+(?:of (?:them|those|the \w+) )?(?:was|were|got|has been|have been) (?:\w+ )?(?:refunded|reversed|voided|credited)/i;
 const EXTRA_BEFORE = /多(?:扣|刷|收|付|划|转)了?$/;
 const EXTRA_AFTER = /^(?:的)?(?:重复|多余|多扣|多刷)/;
+// "重复扣了顾客一笔": one charge made again, so two in all (said of one only: "重复扣了两次" is
+// how people say "charged twice").
+const DUPLICATE_BEFORE = /重复(?:扣款|扣费|收费|支付|交易|扣|刷|收)了?(?:顾客|客人|客户|我|他|她|我们|人家)?的?$/;
 
 function countValue(token: string): number | null {
   const lower = token.toLowerCase();
@@ -140,7 +143,8 @@ function collectCounts(text: string): CountMention[] {
     const before = text.slice(Math.max(0, m.index - 3), m.index);
     // 多扣了一次 = one extra charge on top of the right one; so is 一笔重复扣款 ("one duplicate").
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
-    const extra = EXTRA_BEFORE.test(before) || (value === 1 && EXTRA_AFTER.test(after));
+    const duplicated = value === 1 && DUPLICATE_BEFORE.test(text.slice(Math.max(0, m.index - 10), m.index));
+    const extra = EXTRA_BEFORE.test(before) || (value === 1 && EXTRA_AFTER.test(after)) || duplicated;
     const total = extra ? value + 1 : value;
     found.push({ index: m.index, value: total, tier: tierOf(text, m.index, m[2] as string) });
   }
@@ -243,7 +247,8 @@ export function extractRefundedCount(text: string): number | null {
 }
 
 const BARE_COUNT = new RegExp(
-  `^(?:就|共|一共|总共|大概|大约|应该是|是|maybe|about|like|total|it was|it's|its|i think)?\\s*(\\d{1,2}|${ZH_COUNT}|one|two|three|four|five|six|seven|eight|nine|ten)\\s*(?:个|吧|啊|呀|了|次|笔|遍|回|下|times?|charges?)?$`,
+  // "once", "just once", "only one time": the answer to "how many times?" can be a single word.
+  `^(?:就|只|只有|仅|共|一共|总共|大概|大约|应该是|是|maybe|about|like|total|it was|it's|its|i think|only|just)?\\s*(\\d{1,2}|${ZH_COUNT}|one|two|three|four|five|six|seven|eight|nine|ten|once|twice|thrice)\\s*(?:个|吧|啊|呀|了|次|笔|遍|回|下|times?|charges?)?$`,
   'i',
 );
 

@@ -22,9 +22,9 @@ const GENERIC = new Set([
 
 const ZH_NAME = "[\\u4e00-\\u9fffA-Za-z0-9&'·.\\- ]";
 const ZH_VERB =
-  '(?:的?时候|刷|消费|买|购物|购买|付款|付钱|付了|支付|结账|结帐|买单|吃(?!饭店)|喝|加油(?!站)|用卡|扫码|交易(?!所|中心)|充值(?!中心)|住(?!宅)|看|打车|停车(?!场)|办(?!公)|被|多扣|多收|多刷|扣了|扣款|收了|退货|退款|退了|的收银|收银|的店员|店员|的服务员|服务员|的老板|老板|的pos|的POS|pos|POS|那里|那边|先是|后来|然后|结果|，|,|。|！|!|？|\\?|；|;|$)';
+  '(?:的?时候|刷|消费|买|购物|购买|付款|付钱|付了|支付|结账|结帐|买单|吃(?!饭店)|喝|加油(?!站)|用卡|扫码|交易(?!所|中心)|充值(?!中心)|住(?!宅)|看|打车|停车(?!场)|办(?!公)|被|多扣|多收|多刷|扣了|扣款|收了|退货|退款|退了|的收银|收银|的店员|店员|的服务员|服务员|的老板|老板|的pos|的POS|pos|POS|那里|那边|先是|后来|然后|结果|已经|用(?:微信|支付宝|手机|现金|信用卡|银行卡|储蓄卡|借记卡|卡|花呗|云闪付|apple ?pay)|，|,|。|！|!|？|\\?|；|;|$)';
 // 在 inside 现在/正在/还在… is not "at"; "去过沃尔玛", "去了家乐福": the aspect word is not the name's.
-const ZH_AT = new RegExp(`(?<![现正实存所自好还不])(?:在|去(?:过|了)?)(${ZH_NAME}{2,24}?)${ZH_VERB}`, 'g');
+const ZH_AT = new RegExp(`(?<![现正实存所自好还不])(?:在|去(?!年)(?:过|了)?)(${ZH_NAME}{2,24}?)${ZH_VERB}`, 'g');
 const ZH_LABELLED = new RegExp(
   `(?:商户|商家|店铺|店名|店家|门店|商店)(?:的)?(?:名称|名字|名)?(?:是|叫|为|:|叫做)\\s*(${ZH_NAME}{1,30}?)(?=[，,。！!？?；;]|刷|消费|$)`,
 );
@@ -53,7 +53,16 @@ function isCityArea(name: string): boolean {
   for (const len of [2, 3]) if (n.length > len && n.length <= len + 2 && CITIES.has(n.slice(0, len))) return true;
   return false;
 }
-const ZH_NOT_NAME = /[刷扣付了吗呢吧啊我你他她它们哪么钱元块笔次个]|昨天|今天|前天|上午|下午|晚上|中午|早上|工作日|小时|分钟|时候|当时|刚才|刚刚|卡住|死机|身上|身边|手上|手里|钱包|包里|国外|境外|海外|国内/;
+const ZH_NOT_NAME = /[刷扣付了吗呢吧啊我你他她它们哪么钱元块笔次个]|\d{1,2}月\d|\d{4}年|昨天|今天|前天|上午|下午|晚上|中午|早上|工作日|小时|分钟|时候|当时|刚才|刚刚|卡住|死机|身上|身边|手上|手里|钱包|包里|国外|境外|海外|国内/;
+
+// A kind of shop rather than its name: goods or a setting, then a word for a shop ("家具城",
+// "表店", "商场专柜", "水果店"). A name has a word of its own before them ("国美电器", "苏宁电器城").
+const ZH_KIND =
+  '家具|家居|电器|家电|数码|电子|手机|电脑|服装|衣服|女装|男装|童装|鞋|手表|钟表|表|珠宝|首饰|黄金|金|眼镜|水果|五金|建材|母婴|化妆品|美妆|烟酒|酒|茶叶|茶|书|文具|玩具|宠物|花|蛋糕|奶茶|小吃|烧烤|火锅|面|早餐|快餐|西餐|日料|药|百货|免税|礼品|体育|运动|户外|汽车|汽修|洗车|美容|美发|按摩|足疗|健身|网吧|商场|超市|机场|路边|街边|小区|楼下|附近|大型|小|本地|当地|加油';
+const ZH_SHOP_WORD = '专卖店|店|城|专柜|柜台|柜|市场|商城|卖场|超市|商场|门店|馆|铺|摊|档口|中心|广场|站';
+const ZH_DESCRIPTION = new RegExp(`^(?:${ZH_KIND})*(?:${ZH_SHOP_WORD})$`);
+// "香港一家表店", "商场里一个专柜": a place, then a shop left unnamed.
+const ZH_UNNAMED = /^(.{0,8}?)(?:一家|某家|一间|一个|某个)(.+)$/;
 
 // ------------------------------------------------------------------------------- English
 
@@ -62,15 +71,15 @@ const EN_TOKEN = "[A-Z0-9][\\w'’&.\\-]*";
 const EN_NAME_STOP =
   "(?!(?:I|I'm|I've|I'd|On|In|At|For|And|But|So|Then|When|Yesterday|Today|Tonight|Last|This|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|USD|RMB|HKD|EUR)\\b)";
 const EN_CAPS_NAME = `${EN_TOKEN}(?:\\s+(?:&|and|of|de|du|la|le|the|n'|'n'|${EN_NAME_STOP}${EN_TOKEN}))*`;
-const EN_AT_CAPS = new RegExp(`\\b(?:at|from|@|(?:went|go|going|been|came|drove|walked)\\s+(?:in)?to(?:\\s+the)?)\\s+(${EN_CAPS_NAME})`, 'g');
+const EN_AT_CAPS = new RegExp(`\\b(?:at(?:\\s+the)?|from|@|(?:went|go|going|been|came|drove|walked)\\s+(?:in)?to(?:\\s+the)?)\\s+(${EN_CAPS_NAME})`, 'g');
 const EN_LABELLED =
   /\b(?:merchant|store|shop|restaurant|business|place|vendor|seller|company)(?:'s)?\s*(?:name\s*)?(?:is|was|:|called|named)\s+(?:called\s+|named\s+)?(.{2,60}?)(?=[,.;!?]|\s+(?:and|but|on|yesterday|today|last|when|where|for)\b|$)/i;
 const EN_SUBJECT =
-  /(?:^|[.!?]\s+)(EN_CAPS)\s+(?:charged|double[- ]charged|overcharged|billed|rang|keyed|took|debited|ran my card|swiped)/;
+  /(?:^|[.!?]\s+)(EN_CAPS)\s+(?:charged|double[- ]charged|overcharged|billed|rang|keyed|took|debited|ran my card|swiped|put|placed|held|froze|(?:pre-?)?authori[sz]ed|processed|refunded|never refunded|still hasn'?t)\b/;
 const EN_SUBJECT_RE = new RegExp(EN_SUBJECT.source.replace('EN_CAPS', EN_CAPS_NAME));
 const EN_AT_LOWER = /\bat\s+((?:[a-z0-9][\w'’&-]*)(?:\s+[a-z0-9][\w'’&-]*){0,3})/g;
 const EN_STOP_AFTER =
-  /\s+(?:yesterday|today|tonight|last|this|on|for|and|but|when|while|around|about|at|in|with|by|because|so|then|earlier|ago|twice|once|thrice|they|it|i|we|he|she|the\s+cashier|which|who|where|after|before|during|until|charged|keyed|rang|took|double|overcharged|billed|was|were|is|are|had|has|got|\d).*$/i;
+  /\s+(?:yesterday|today|tonight|last|this|on|for|and|but|when|while|around|about|at|in|with|by|because|so|then|earlier|ago|twice|once|thrice|they|it|i|we|he|she|the\s+cashier|which|who|where|after|before|during|until|charged|keyed|rang|took|double|overcharged|billed|was|were|is|are|had|has|got|said|says|showed|shows|displayed|declined|put|placed|told|asked|gave|refused|would|wouldn'?t|didn'?t|did|does|doesn'?t|kept|still|only|just|\d).*$/i;
 const EN_NOT_NAME = new Set([
   'i', 'the', 'a', 'an', 'my', 'me', 'it', 'they', 'he', 'she', 'we', 'you', 'this', 'that', 'least', 'all', 'first',
   'once', 'night', 'noon', 'midnight', 'lunch', 'dinner', 'breakfast', 'lunchtime', 'work', 'home', 'last', 'some',
@@ -83,10 +92,28 @@ const EN_NOT_NAME = new Set([
   'they', 'their', 'them', 'our', 'your', 'his', 'her', 'its', 'one', 'two', 'three', 'twice', 'again', 'like',
   'got', 'get', 'just', 'then', 'also', 'still', 'now', 'apparently', 'somehow', 'suddenly', 'finally',
   'around', 'about', 'roughly', 'approximately', 'least', 'most', 'once', 'some point', 'that time', 'the time',
+  // Moments and directions, not places: "at check-in", "ate at back in September".
+  'back', 'check-in', 'checkin', 'check in', 'check-out', 'checkout', 'check out', 'pickup', 'pick-up', 'drop-off',
+  'first', 'the end', 'end', 'start', 'random', 'full price', 'full', 'the door', 'the table',
 ]);
+// A kind of place with no name ("the electronics store", "a furniture shop"): all lower-case
+// words ending in a word for a shop. "Shell gas station", "Joe's Diner" have a name in them.
+const EN_SHOP_HEAD =
+  /^(?:[a-z][a-z-]*\s+){0,3}(?:store|shop|station|restaurant|cafe|café|bar|market|supermarket|mall|hotel|motel|pharmacy|outlet|boutique|diner|place|stand|kiosk|counter|dealership|dealer|salon|bakery|pub|chain|retailer|showroom|garage)s?$/;
+
+function isEnDescription(name: string): boolean {
+  return EN_SHOP_HEAD.test(name.trim());
+}
 const TIME_LIKE = /^(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|\d+(?:[.,]\d+)?|noon|midnight|night)$/i;
 const TRAILING_CONNECTOR = /\s+(?:&|and|of|de|du|la|le|the|on|n'|'n')$/i;
 const LEADING_ARTICLE = /^(?:the|a|an|this|that|my|our|some|one)\s+/i;
+
+/** "家具城", "香港一家表店": what kind of shop it was, with no name of its own. */
+function isZhDescription(name: string): boolean {
+  const unnamed = ZH_UNNAMED.exec(name);
+  const rest = unnamed ? (unnamed[2] as string) : name;
+  return ZH_DESCRIPTION.test(rest) || (unnamed !== null && GENERIC.has(rest));
+}
 
 function cleanZh(raw: string): string | null {
   // "在淘宝上买的": 上 is "on", not part of the name.
@@ -101,7 +128,7 @@ function cleanZh(raw: string): string | null {
   if (name.length < 2 && !/^[\u4e00-\u9fff]$/.test(name)) return null;
   if (name.length < 2) return null;
   if (ZH_NOT_NAME.test(name) || /^\d+$/.test(name)) return null;
-  if (GENERIC.has(name.toLowerCase()) || ZH_PLACES.test(name) || isCityArea(name)) return null;
+  if (GENERIC.has(name.toLowerCase()) || ZH_PLACES.test(name) || isCityArea(name) || isZhDescription(name)) return null;
   name = name.slice(0, MAX_NAME);
   return name;
 }
@@ -115,6 +142,7 @@ function cleanEn(raw: string, allowLower: boolean): string | null {
   const head = name.split(/\s+/)[0]?.toLowerCase() ?? '';
   if (EN_NOT_NAME.has(name.toLowerCase()) || (EN_NOT_NAME.has(head) && head !== 'the')) return null;
   if (GENERIC.has(name.toLowerCase()) || GENERIC.has(name.toLowerCase().replace(/^the\s+/, ''))) return null;
+  if (allowLower && isEnDescription(name)) return null;
   if (/^\d+$/.test(name)) return null;
   return name.slice(0, MAX_NAME);
 }
@@ -175,24 +203,73 @@ const DONT_KNOW =
 const LEAD_IN =
   /^(?:(?:商户|商家|店铺|店名|店家|商店|门店|店)(?:的)?(?:名称|名字|名)?\s*(?:是|叫|为|:|叫做)|是在|是|在|叫|就是|应该是|好像是|大概是|去的是|去的|it\s+was\s+(?:at\s+)?|it'?s\s+(?:at\s+)?|it\s+is\s+(?:at\s+)?|the\s+(?:shop|store|merchant|restaurant|place|business|merchant\s+name|name)(?:'s)?(?:\s+name)?\s+(?:is|was)\s+(?:called\s+)?|(?:shop|store|merchant|restaurant|place|business)\s+(?:is\s+|was\s+)?called\s+|merchant(?:\s+name)?\s*(?:is|was|:)\s*|name\s*(?:is|:)\s*|called\s+|at\s+|from\s+|i\s+think\s+(?:it\s+was\s+|it'?s\s+)?|i\s+was\s+at\s+|we\s+were\s+at\s+)\s*/i;
 const TRAIL =
-  /(?:\s*(?:刷的|刷卡的|消费的|买的|吃的|那家|那个|吧|啊|呀|呢|了|的|我记得|好像|i think|maybe|probably|thanks|thank you|thx|please))+$|[\s"'“”‘’「」『』《》()（）[\]【】.。!！?？~,，;；:：]+$/i;
+  /(?:\s*(?:刷的|刷卡的|消费的|买的|吃的|那家|那个|吧|啊|呀|呢|了|的|我记得|好像|i think|maybe|probably|thanks|thank you|thx|please))+$|[\s"'“”‘’「」『』《》.。!！?？~,，;；:：]+$/i;
+// Closing brackets are cut only when nothing opened them: "海底捞(徐家汇店)" keeps its branch.
+const CLOSING: Readonly<Record<string, string>> = { ')': '(', '）': '（', ']': '[', '】': '【' };
+
+function withoutStrayClosers(t: string): string {
+  let out = t;
+  for (;;) {
+    const last = out.slice(-1);
+    const open = CLOSING[last];
+    if (open === undefined) return out;
+    const opens = out.split(open).length - 1;
+    const closes = out.split(last).length - 1;
+    if (opens >= closes) return out;
+    out = out.slice(0, -1).trimEnd();
+  }
+}
+
+// A clause that is not the name: another detail ("卡号后四位是5512"), a word about the shop
+// rather than its name ("你们店"), or a remark ("还问!").
+const OTHER_DETAIL =
+  /\d{3,}|\d\s*[元块]|卡号|尾号|后四位|金额|多少钱|几点|昨天|今天|前天|\b(?:card|ending|ends|last (?:4|four)|amount|charged|paid|yesterday|today)\b/i;
+const NOT_A_NAME_CLAUSE = /你们|我们|你|我|他们|这家|那家|^还|^又|问|说|吗|呢|\b(?:you|your|i|we|it|that|this)\b/i;
+const CLAUSE_SPLIT = /\s*[,，;；。!！?？]+\s*/;
+
+/**
+ * "沃尔玛，卡号后四位是5512", "就是你们店啊，还问！都市丽人": an answer of several clauses where some
+ * are not the name. The first clause left is the name; when none is set aside, the whole answer
+ * stays (a name may hold a comma).
+ */
+function nameClause(t: string): string {
+  const clauses = t.split(CLAUSE_SPLIT).filter((c) => c !== '');
+  if (clauses.length < 2) return t;
+  const kept = clauses.filter((c) => !OTHER_DETAIL.test(c) && !NOT_A_NAME_CLAUSE.test(stripLeadIn(c)));
+  return kept.length > 0 && kept.length < clauses.length ? (kept[0] as string) : t;
+}
+
+function stripLeadIn(text: string): string {
+  let t = text;
+  for (let i = 0; i < 3; i++) {
+    const next = t.replace(LEAD_IN, '').replace(/^["'“”‘’「」『』《》]+/, '');
+    if (next === t) break;
+    t = next;
+  }
+  return t;
+}
+
+// "a gas station", "一家餐厅", "香港一家表店": a shop left unnamed on purpose; the question stands.
+const EN_UNNAMED = /^(?:a|an|some|one)\s+(.+)$/i;
+
+function isUnnamedShop(t: string): boolean {
+  const en = EN_UNNAMED.exec(t);
+  if (en) return GENERIC.has((en[1] as string).toLowerCase()) || isEnDescription(en[1] as string);
+  return ZH_UNNAMED.test(t) && isZhDescription(t);
+}
 
 export function parseMerchantAnswer(text: string): string | null {
   let t = text.trim();
   if (t === '' || DONT_KNOW.test(t)) return null;
   const fromText = extractMerchantName(t);
   if (fromText) return fromText.slice(0, MAX_NAME);
-  for (let i = 0; i < 3; i++) {
-    const next = t.replace(LEAD_IN, '').replace(/^["'“”‘’「」『』《》]+/, '');
-    if (next === t) break;
-    t = next;
-  }
+  t = stripLeadIn(nameClause(t));
   for (let i = 0; i < 4; i++) {
-    const next = t.replace(TRAIL, '');
+    const next = withoutStrayClosers(t.replace(TRAIL, ''));
     if (next === t) break;
     t = next;
   }
   t = t.trim();
-  if (t === '' || /^[\d\s.,-]+$/.test(t)) return null;
+  if (t === '' || /^[\d\s.,-]+$/.test(t) || isUnnamedShop(t)) return null;
   return t.slice(0, MAX_NAME);
 }

@@ -1,14 +1,8 @@
 // Amounts of money in chat text (¥66, 12块8, 一千刷成一万, $450 instead of $45) as integer minor
 // units with an ISO 4217 code, plus the role the wording gives each amount.
 
-import type { Money, MoneyMention, MoneyRole } from '../types';
+import { minorExponent as exponentOf, type Money, type MoneyMention, type MoneyRole } from '../types';
 import { parseChineseNumber } from './chinese-numerals';
-
-/** Minor-unit exponent where it is not 2. */
-const EXPONENT: Readonly<Record<string, number>> = { JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0 };
-function exponentOf(currency: string): number {
-  return EXPONENT[currency] ?? 2;
-}
 
 // ------------------------------------------------------------------------------ currencies
 
@@ -78,9 +72,9 @@ const JIAO_ONLY = /^\s?(?:毛|角)钱?(?:([0-9]|[一二三四五六七八九])�
 // Units that make a bare number something other than money.
 // 多/来/余 make a count approximate ("十多天", "二十来次"); the unit after them still decides.
 const NOT_MONEY_AFTER = new RegExp(
-  '^\\s?(?:多|来|余|几)?(?:次|笔|遍|回|下|个|张|人|位|天|日|号|月|年|周|星期|礼拜|小时|钟头|分钟|分|秒|点|时|岁|楼|层|路|公里|米|斤|克|件|份|杯|瓶|本|台|部|辆|倍|折|成|度|%|' +
+  '^\\s?(?:多|来|余|几)?(?:次|笔|遍|回|下|个|张|人|位|天|日|号|月|年|周|星期|礼拜|小时|钟头|分钟|分|秒|点|时|岁|楼|层|路|公里|米|斤|克|件|份|杯|瓶|本|台|部|辆|倍|折|成|度|%|晚(?!上)|间|桌|套|双|盒|袋|箱|碗|盘|' +
     "times?\\b|x\\b|days?\\b|hours?\\b|hrs?\\b|minutes?\\b|mins?\\b|seconds?\\b|secs?\\b|weeks?\\b|months?\\b|years?\\b|yrs?\\b|am\\b|pm\\b|a\\.m|p\\.m|o'?clock|st\\b|nd\\b|rd\\b|th\\b|" +
-    'people|persons?\\b|items?\\b|cards?\\b|attempts?\\b|tries\\b|transactions\\b|charges\\b|swipes?\\b|receipts?\\b|pcs\\b|pieces?\\b|percent|digits?\\b|numbers?\\b|km\\b|kg\\b|miles?\\b|lbs?\\b|floor\\b|rooms?\\b|ago\\b)',
+    'people|persons?\\b|items?\\b|nights?\\b|guests?\\b|adults?\\b|kids?\\b|children\\b|tickets?\\b|bags?\\b|bottles?\\b|drinks?\\b|beers?\\b|meals?\\b|dishes\\b|plates?\\b|orders?\\b|seats?\\b|pairs?\\b|units?\\b|boxes\\b|gallons?\\b|lit(?:er|re)s?\\b|cards?\\b|attempts?\\b|tries\\b|transactions\\b|charges\\b|swipes?\\b|receipts?\\b|pcs\\b|pieces?\\b|percent|digits?\\b|numbers?\\b|km\\b|kg\\b|miles?\\b|lbs?\\b|floor\\b|rooms?\\b|ago\\b)',
   'i',
 );
 // Identifiers and card tails written before a number.
@@ -118,7 +112,7 @@ const CUE_CHARGED = cue(
   // The card slip and the terminal print what was charged: "签购单上是两千五".
   '(?:签购单|刷卡单|pos单|终端|pos机?|刷卡机)上?(?:的金额|金额)?(?:是|显示的?|显示|写的|打的|印的)|' +
     '(?:卡里|卡上|余额|账户里?|账上|银行卡里?)(?:的钱)?(?:少了|少|被扣了?|扣了)|实收了?|实付了?|实际支付了?|实际收了?|扣了|扣款|扣费|扣掉了?|扣走了?|扣|被扣了?|刷了卡|刷了|刷卡|刷|收了|收我|实扣|实际扣了?|扣成|刷成了?|打成了?|输成了?|按成了?|写成了?|弄成了?|变成了?|成了|每笔|每次|每回|每遍|各|(?:第?[一二两三四五六七八九十]|另一|又一)(?:次|笔)(?:是|扣了?)?|划走了?|划了|拿走了?|' +
-    'charged|a charge of|charge of|took|taken|billed|debited|deducted|rang(?: it)? up(?: as)?|rung up(?: as)?|keyed(?: in| it in| it as| it)?|typed(?: in)?|entered|put through|ran(?: it| my card)?|swiped|got charged|was charged|were charged|each|per charge|per transaction|every time|both',
+    'charged|processed|a charge of|charge of|took|taken|billed|debited|deducted|rang(?: it)? up(?: as)?|rung up(?: as)?|keyed(?: in| it in| it as| it)?|typed(?: in)?|entered|put through|ran(?: it| my card)?|swiped|got charged|was charged|were charged|each|per charge|per transaction|every time|both',
 );
 const CUE_NEUTRAL = cue(
   '我是说|我说的是|我的意思是|只买了|买了|买的是|付了|付款|支付了?|付|花了|消费了?|金额|一共|总共|共计?|合计|总额|价格|退款|退了|退回了?|退还了?|退|预授权|冻结了?|到账了?|入账了?|交易金额|消费金额|账单|' +
@@ -395,7 +389,49 @@ function resolve(raw: string, defaultCurrency: string): Candidate[] {
       a.cue = b.cue = true;
     }
   }
-  return kept;
+  return withTipOnBill(text, withContrastedCharge(text, kept));
+}
+
+// "her slip says $62 total but we processed $72": an amount set against a charged one with "but"
+// is what it should have been. Only an amount with no cue of its own ("I paid $50 but…" stays).
+const BUT_BETWEEN = /^[^.!?。！？]{0,40}?(?:\bbut\b|\bhowever\b|\byet\b|但是?|可是|结果|却)/i;
+
+function withContrastedCharge(text: string, cands: Candidate[]): Candidate[] {
+  for (let i = 0; i + 1 < cands.length; i++) {
+    const a = cands[i] as Candidate;
+    const b = cands[i + 1] as Candidate;
+    if (a.role !== null || a.cue || b.role !== 'charged' || a.currency === null) continue;
+    if (BUT_BETWEEN.test(text.slice(a.end, b.start))) a.role = 'expected';
+  }
+  return cands;
+}
+
+// "a $10 tip on a $50 bill", "a $50 bill plus a $10 tip": what was due is the two together.
+const TIP_THEN_BILL = /^\s*(?:tip|gratuity)\s+(?:on|for)\s+(?:a|an|the|my|our)?\s*$/i;
+const BILL_WORD = /^\s*(?:bill|check|tab|meal|dinner|lunch|breakfast|order|total)\b/i;
+const BILL_THEN_TIP = /^\s*(?:bill|check|tab|meal|dinner|lunch|breakfast|order)\s+(?:plus|and|with|\+)\s+(?:a|an|the|my)?\s*$/i;
+const TIP_WORD = /^\s*(?:tip|gratuity)\b/i;
+
+function isTipAndBill(text: string, a: Candidate, b: Candidate): boolean {
+  const between = text.slice(a.end, b.start);
+  const after = text.slice(b.end, b.end + 12);
+  return (TIP_THEN_BILL.test(between) && BILL_WORD.test(after)) || (BILL_THEN_TIP.test(between) && TIP_WORD.test(after));
+}
+
+function withTipOnBill(text: string, cands: Candidate[]): Candidate[] {
+  if (!/\b(?:tip|gratuity)\b/i.test(text)) return cands;
+  const out: Candidate[] = [];
+  for (let i = 0; i < cands.length; i++) {
+    const a = cands[i] as Candidate;
+    const b = cands[i + 1];
+    if (b === undefined || a.currency !== b.currency || !isTipAndBill(text, a, b)) {
+      out.push(a);
+      continue;
+    }
+    out.push({ ...a, end: b.end, numEnd: b.numEnd, minor: a.minor + b.minor, role: 'expected', cue: true, cents: false });
+    i++;
+  }
+  return out;
 }
 
 function isMoney(c: Candidate, all: readonly Candidate[]): boolean {
@@ -444,6 +480,11 @@ export function extractMoney(text: string, defaultCurrency: string): MoneyMentio
  * the message holds no amount or several different ones.
  */
 export function parseMoneyAnswer(text: string, defaultCurrency: string): Money | null {
+  return readMoneyAnswer(text, defaultCurrency)?.value ?? null;
+}
+
+/** parseMoneyAnswer, and whether the currency is only the default because none was written. */
+export function readMoneyAnswer(text: string, defaultCurrency: string): { value: Money; unmarked: boolean } | null {
   const cands = resolve(text, defaultCurrency);
   const money = cands.filter((c) => isMoney(c, cands));
   const pool = money.length > 0 ? money : cands;
@@ -451,7 +492,7 @@ export function parseMoneyAnswer(text: string, defaultCurrency: string): Money |
   const implied = impliedCurrency(pool, defaultCurrency);
   const first = toMention(pool[0] as Candidate, implied, defaultCurrency).value;
   const same = pool.every((c) => sameMoney(toMention(c, implied, defaultCurrency).value, first));
-  return same ? first : null;
+  return same ? { value: first, unmarked: pool.every((c) => c.currency === null) } : null;
 }
 
 /** The same amount in the same currency. */

@@ -10,7 +10,7 @@ import { detectIntents, isQuestionBack, withoutRetractedStory } from './intents'
 import { detectLanguage, detectLanguageSwitch } from './language';
 import { extractMerchantName, parseMerchantAnswer } from './merchant';
 import { HAS_SPELLED_AMOUNT, HAS_SPOKEN_PRICE, readSpokenAmount, spellAmounts } from './en-numerals';
-import { extractMoney, parseMoneyAnswer, sameMoney } from './money';
+import { extractMoney, readMoneyAnswer, sameMoney } from './money';
 import { normalize } from './normalize';
 import { redactCardData } from './redact';
 import { HAS_TRADITIONAL, toSimplified } from './traditional';
@@ -24,21 +24,24 @@ const HAS_NUMBER = /[\d零〇洞一壹幺二两贰貳俩三叁參四肆五伍六
 /** Counts also come from number words and "twice"/"double"/重复 (digits.ts). */
 const HAS_COUNT_WORD = /重复|扣重|刷重|双重|one|two|three|four|five|six|seven|eight|nine|ten|once|twice|thrice|double|triple|duplicate/i;
 
+type MoneyAnswer = { value: Money; unmarked: boolean } | null;
+
 /**
- * parseMoneyAnswer reads the same amounts extractMoney found when there are any (one amount, or
- * null when they differ); only without them does it fall back to a bare number ("260").
+ * The answer reads the same amounts extractMoney found when there are any (one amount, or null
+ * when they differ); only without them does it fall back to a bare number ("260"), which may
+ * have no currency written (`unmarked`: the dialog may know the conversation's currency).
  */
-function moneyAnswer(text: string, money: readonly MoneyMention[], numeric: boolean, currency: string): Money | null {
+function moneyAnswer(text: string, money: readonly MoneyMention[], numeric: boolean, currency: string): MoneyAnswer {
   const first = money[0];
-  if (first === undefined) return numeric ? parseMoneyAnswer(text, currency) : spokenMoneyAnswer(text, currency);
-  return money.every((m) => sameMoney(m.value, first.value)) ? first.value : null;
+  if (first === undefined) return numeric ? readMoneyAnswer(text, currency) : spokenMoneyAnswer(text, currency);
+  return money.every((m) => sameMoney(m.value, first.value)) ? { value: first.value, unmarked: false } : null;
 }
 
 /** "twelve fifty" said as the whole answer to "how much?": a price with no digit in it. */
-function spokenMoneyAnswer(text: string, currency: string): Money | null {
+function spokenMoneyAnswer(text: string, currency: string): MoneyAnswer {
   if (!HAS_SPOKEN_PRICE.test(text)) return null;
   const digits = readSpokenAmount(text);
-  return digits === null ? null : parseMoneyAnswer(digits, currency);
+  return digits === null ? null : readMoneyAnswer(digits, currency);
 }
 
 /**
@@ -113,6 +116,7 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
   const when = whenMeant(text, contrast, opts);
   // "11.5" alone: a date only as the answer to "when?" (datetime.ts parseWhenAnswer).
   const bareWhen = when === null && numeric ? parseWhenAnswer(text, opts) : null;
+  const moneyAsAnswer = moneyAnswer(moneyText, money, numeric, cur);
   return {
     text: original,
     lang,
@@ -136,7 +140,8 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
     },
     fieldMention: detectFieldMention(text, { hasIssuer: issuer !== null }),
     answers: {
-      money: moneyAnswer(moneyText, money, numeric, cur),
+      money: moneyAsAnswer?.value ?? null,
+      ...(moneyAsAnswer?.unmarked ? { moneyUnmarked: true } : {}),
       // parseLast4Answer / parseCountAnswer return the explicit entity first when there is one; a
       // count taken back ("not twice, …") answers nothing.
       last4: last4 ?? (numeric ? parseLast4Answer(text) : null),

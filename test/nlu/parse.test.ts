@@ -174,7 +174,7 @@ describe('parse', () => {
   });
 
   it('when the message is a bare value, then the answers read it for every kind of question', () => {
-    expect(p('260').answers).toEqual({ money: { minor: 26000, currency: 'CNY' }, last4: null, count: null, merchantName: null });
+    expect(p('260').answers).toEqual({ money: { minor: 26000, currency: 'CNY' }, last4: null, count: null, merchantName: null, moneyUnmarked: true });
     expect(p('5521').answers?.last4).toBe('5521');
     expect(p('两次').answers?.count).toBe(2);
     expect(p('家乐福').answers?.merchantName).toBe('家乐福');
