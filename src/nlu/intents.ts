@@ -180,6 +180,8 @@ const UNRECOGNIZED = rule(new RegExp(
     '别人(?:刷|用|盗)了?我的',
     // A lost or stolen card that has since been charged: "卡丢了，刚收到短信被刷了2000".
     '(?:卡|钱包)(?:片)?.{0,4}?(?:丢了|丢失|遗失|掉了|被偷了?|被抢了?|不见了).{0,16}(?:被刷|被扣|扣了|刷了|消费|扣款|盗刷)',
+    // Charged in another city, in the passive: "在外地被连刷了3笔" (the cardholder was not there).
+    '(?:外地|异地|外省|别的城市|其他城市|另一个城市|别的省)(?:的)?被(?:人)?(?:连续?)?(?:刷|扣|消费|盗)',
     '诈骗',
     '冒用',
     '盗用',
@@ -221,9 +223,33 @@ const UNRECOGNIZED = rule(new RegExp(
     '\\bwithout (?:my )?(?:permission|consent|authori[sz]ation|knowledge)\\b',
     '\\b(?:stole|stolen|steal|leaked|compromised) (?:my )?(?:card )?(?:details|info|information|number|data)\\b',
     '\\bscam(?:med)?\\b',
+    // "charges in another city while I was at home": the cardholder was somewhere else.
+    "\\b(?:in|from) (?:another|a different|some other) (?:city|state|town|country|province)\\b(?:[^.!?]){0,30}\\b(?:while|when|but|yet|and) (?:i|i'm|i am|i was|i've been|we were|we're) (?:\\w+ )?(?:at home|home|here|in\\b|asleep|sleeping|at work)",
     "\\b(?:lost|misplaced) (?:my|the) (?:\\w+ )?(?:card|wallet|purse)\\b(?:[^.!?]|\\.(?=\\d)){0,40}\\b(?:charge[ds]?|used|purchases?|transactions?|debited|billed)\\b",
   ].join('|'),
 ));
+
+// "卡就在我手上", "my card never left my wallet": a charge while the card was with its holder was
+// made with a copy of it (domain.md C11), however many charges there are, so it is no merchant's
+// duplicate. A holder who used the card once ("只刷了一次", "I only swiped once") tells of a
+// duplicate instead.
+const CARD_WITH_ME = rule(new RegExp(
+  [
+    '卡(?:片)?(?:就|一直|明明|都|还|好好的?|现在|始终)*(?:在|放在|带在)(?:我)?(?:自己)?(?:的)?(?:手上|手里|身上|身边|钱包里?|包里|家里)',
+    '卡(?:片)?(?:从来?|一直|都)?没(?:有)?(?:离(?:开)?过?(?:身|手|我)|丢(?:过)?|借(?:给)?过?(?:别人|人))',
+    "\\bcard (?:is|was|has been|'s|stayed|sat)(?: still| always| right| safely| sitting| here)* (?:with me|on me|in my (?:hand|wallet|pocket|purse|bag|possession)|at home)\\b",
+    '\\bi (?:still )?(?:have|had|got|hold|held) (?:my|the) card (?:with me|on me|in (?:my )?hand|in my (?:wallet|pocket|purse|bag)|the whole time|all along|right here|at all times)',
+    "\\b(?:while|but|and|yet|even though|although) i(?:'ve| have)? (?:still )?(?:have|had|got) (?:my|the) card\\b",
+    '\\bcard never left my\\b',
+    '\\bnever left my (?:hand|wallet|sight|possession)',
+  ].join('|'),
+));
+const CHARGE_EVENT = rule(/刷|扣|消费|交易|支出|charge|transaction|purchase|debit|swipe|spent|used/);
+const USED_IT_ONCE = rule(/只(?:刷|付|用|插|挥|买)了?(?:一|1)(?:次|下|笔)|\bonly (?:swiped|tapped|paid|used it|inserted|dipped|bought)|\bonce\b/);
+
+function chargedWhileCardWithMe(t: string, s: Script): boolean {
+  return hit(CARD_WITH_ME, t, s) && hit(CHARGE_EVENT, t, s) && !hit(USED_IT_ONCE, t, s);
+}
 
 // ---- charged_but_failed
 const FAIL_NOISE = /human error|cashier error|clerical error|typing error|keying error|by error|in error|退款失败|退货失败|撤销失败/g;
@@ -634,7 +660,7 @@ function latePresentment(t: string, s: Script): boolean {
 
 /** The first category in priority order (see the header) whose rule fires. */
 function detectCategory(t: string, s: Script, money: readonly MoneyMention[]): Category | null {
-  if (hit(UNRECOGNIZED, t, s)) return 'unrecognized_charge';
+  if (hit(UNRECOGNIZED, t, s) || chargedWhileCardWithMe(t, s)) return 'unrecognized_charge';
   const failText = t.replace(FAIL_NOISE, ' ');
   const failed = hit(FAIL, failText, s) && hit(CHARGED_ANYWAY, failText, s);
   const duplicate = hit(DUPLICATE, t, s);
