@@ -794,19 +794,26 @@ export function withoutRetractedStory(text: string): string {
 
 // ----------------------------------------------------------------------------------- role
 
+// "我是买药的", "来吃饭的", "被扣钱的那个": the one who bought, or whose card was charged. A 的
+// that opens a time ("买东西的时候") is a story, not a role.
+const BUYER_ZH = '(?:来|去)?(?:买|购买|购物|吃饭|用餐|就餐|住店|住宿|加油|看病|拿药|打车|充值|点餐|理发|喝)[^\\s,.!?。;的]{0,5}的(?!时候|话)';
+const CHARGED_ONE_ZH = '被(?:扣|刷|多扣|多收|盗刷)(?:钱|款|卡)?的(?:那个|人|那位|一方)?';
+const SELLER_ZH = '(?:卖|售)[^\\s,.!?。;的]{0,5}的(?!时候|话|钱)';
 const HOLDER_NOUN_ZH =
-  '(?:银行)?卡的?主人|顾客|消费者|持卡人|持卡者|卡主|客户|客人|住客|房客|买家|买方|买东西的|来消费的|消费的|付钱的|付款的|刷卡的人|刷卡付钱|用户|乘客|游客|本人';
+  `${BUYER_ZH}|${CHARGED_ONE_ZH}|常客|回头客|付款人|刷卡人|` +
+  '(?:银行)?卡的?主人|顾客|消费者|持卡人|持卡者|卡主|客户|客人|住客|房客|买家|买方|买东西的|来消费的|消费的|付钱的|付款的|刷卡的(?:那个|那位)?人|刷卡付钱|用户|乘客|游客|本人';
 const MERCHANT_NOUN_ZH =
-  '个体户|摊主|商贩|店家|商户|商家|店主|老板娘|老板|收银员|收银的|店员|卖家|卖方|开.{0,4}的|做生意的|收款的|收款方|经营者|营业员|服务员|前台|店长|经理|掌柜';
+  `${SELLER_ZH}|收银(?:台|处)?(?:这边|那边)?的(?!时候)|店里的(?:人|员工)?(?!时候|东西)|` +
+  '个体户|摊主|商贩|店家|商户|商家|店主|老板娘|老板|收银员|店员|卖家|卖方|开.{0,4}的|做生意的|收款的|收款方|经营者|营业员|服务员|前台|店长|经理|掌柜';
 const SELF_ZH = /(?:我|我们|本人|俺|咱们?)(?:就|也|只|这边)?(不)?(?:是|算是|属于|作为)([^,.!?。;]{0,14})/g;
 const HOLDER_NOUN_ZH_RE = new RegExp(HOLDER_NOUN_ZH, 'g');
 const MERCHANT_NOUN_ZH_RE = new RegExp(MERCHANT_NOUN_ZH, 'g');
-const BARE_ROLE_ZH = new RegExp(`^(?:(?:我|本人)?(?:是)?)?(?:(${HOLDER_NOUN_ZH})|(${MERCHANT_NOUN_ZH}))(?:本人|这边|这方|一方)?$`);
+const BARE_ROLE_ZH = new RegExp(`^(?:(?:我|本人)?(?:就|只|也)?(?:是|算)?(?:个|一个|一名|一位)?)?(?:(${HOLDER_NOUN_ZH})|(${MERCHANT_NOUN_ZH}))(?:本人|这边|这方|一方)?$`);
 const SELF_MERCHANT_ZH =
-  /(?:^|[,。]|我(?:们)?(?:自己)?(?:是)?)开(?:了)?(?:一)?(?:家|个|间)?.{0,6}(?:店|超市|餐馆|饭店|酒店|公司|铺|小卖部|摊|馆)的?|我开店|我们?(?:是)?做生意|我(?:们)?(?:是)?(?:在)?(?:店里|柜台|前台)(?:收银|收款)|^我(?:们)?是(?:店里|店家|店铺|门店|商家那边|收款方|收钱的)(?:的)?(?:人|员工)?$/;
+  /(?:^|[,。]|我(?:们)?(?:自己)?(?:是)?)开(?:了)?(?:一)?(?:家|个|间)?.{0,6}(?:店|超市|餐馆|饭店|酒店|公司|铺|小卖部|摊|馆)的?|我开店|我们?(?:是)?做生意|我(?:们)?(?:是)?(?:在)?(?:店里|柜台|前台)(?:收银|收款)|^我(?:们)?是(?:店里|店家|店铺|门店|商家那边|收款方|收钱的)(?:的)?(?:人|员工)?$|我(?:们)?(?:是)?在(?:这家|那家)?(?:店|超市|餐厅|饭店|酒店|商场|药店|加油站)里?(?:上班|工作|打工|收银)/;
 
 const HOLDER_NOUN_EN =
-  "(?:one|person|guy|lady|woman|man|girl|customer) (?:who|that) (?:paid|was charged|got charged|got billed|was billed|bought|swiped|made the purchase|used the card)|customers?|cardholders?|card[- ]holders?|card owner|shoppers?|guests?|buyers?|consumers?|clients?|patrons?|purchasers?|account holder|card ?member|the one who paid|the person who paid|the one who was charged|the person who was charged";
+  "(?:one|person|guy|lady|woman|man|girl|customer) (?:(?:who|that) )?(?:paid|paying|was charged|got charged|got billed|was billed|charged|billed|bought|swiped|made the purchase|used the card)|(?:one|person) whose card|diners?|payers?|customers?|cardholders?|card[- ]holders?|card owner|shoppers?|guests?|buyers?|consumers?|clients?|patrons?|purchasers?|account holder|card ?member|the one who paid|the person who paid|the one who was charged|the person who was charged";
 const MERCHANT_NOUN_EN =
   'merchants?|shop ?owners?|store ?owners?|business ?owners?|owners?|sellers?|cashiers?|vendors?|retailers?|shopkeepers?|proprietors?|managers?|clerks?|staff|employees?|bartenders?|waiters?|waitress|servers?|franchisee|on the merchant side';
 // "商家：终端显示失败…", "Cardholder - charged twice": a role written as a label opening the message.
@@ -830,7 +837,7 @@ const BARE_ROLE_EN = new RegExp(
 const BUSINESS_EN =
   'shop|store|restaurant|cafe|café|bakery|bar|hotel|salon|business|pharmacy|boutique|diner|market|supermarket|grocery|gas station|motel|spa|pub|kiosk|stall|bistro|coffee shop|food truck|company|franchise|clinic';
 const SELF_MERCHANT_EN = new RegExp(
-  `\\b(?:i|we) (?:run|own|manage|operate|have) (?:a|an|the|my|our|this|that)\\s+(?:[\\w'-]+\\s+){0,2}(?:${BUSINESS_EN})\\b|\\b(?:i|we) work (?:at |on |behind )?(?:the )?(?:front desk|reception|register|till|counter|checkout|cash register)\\b|\\b(?:i|we) work (?:the (?:register|till|counter|front desk|checkout|pos)|at (?:a|an|the|our|my)\\s+(?:[\\w'-]+\\s+){0,2}(?:${BUSINESS_EN}))\\b`,
+  `\\b(?:i|we) (?:run|own|manage|operate|have) (?:a|an|the|my|our|this|that)\\s+(?:[\\w'-]+\\s+){0,2}(?:${BUSINESS_EN})\\b|\\b(?:i|we) work (?:at |on |behind )?(?:the )?(?:front desk|reception|register|till|counter|checkout|cash register)\\b|\\b(?:i|we)(?:'m| am|'re| are) (?:on|from) the (?:${BUSINESS_EN}|merchant|seller|business|vendor)(?:'s)? (?:side|end)\\b|\\b(?:i|we)(?:'m| am|'re| are) with the (?:${BUSINESS_EN})\\b|\\b(?:i|we) work (?:there|here)\\b|\\bi ring (?:people|customers|guests|folks) up\\b|\\b(?:i|we) work (?:the (?:register|till|counter|front desk|checkout|pos)|at (?:a|an|the|our|my)\\s+(?:[\\w'-]+\\s+){0,2}(?:${BUSINESS_EN}))\\b`,
 );
 
 // Weak signals when nobody says who they are.
@@ -848,11 +855,12 @@ const WEAK_MERCHANT = rule(new RegExp(
     '(?:顾客|客人|客户|消费者)(?:说|投诉|反映|反馈|称|表示|讲|找|要求|来|的卡|的钱|的单|拿)',
     '我(?:们)?收款',
     '我的(?:店|店铺|商铺|门店|pos机?|收款机)',
-    "\\b(?:my|our) (?:customers?|guests?|clients?|patrons?|staff|employees?|cashiers?|terminal|pos|store|shop|restaurant|cafe|business|register|till|card machine|card reader|reader|hotel|bar|salon)\\b",
+    "\\b(?:my|our) (?:customers?|guests?|clients?|patrons?|staff|employees?|cashiers?|servers?|waiters?|waitress(?:es)?|bartenders?|clerks?|terminal|pos|store|shop|restaurant|cafe|business|register|till|card machine|card reader|reader|hotel|bar|salon)\\b",
     "\\b(?:a|the|one|this|that) (?:customer|guest|client|patron|tourist|diner|shopper)(?:'s)? (?:says|said|claims|claimed|complains|complained|told|reports|reported|called|came|disputes|disputed|wants|asked|insists)\\b",
     "\\bcustomer'?s card\\b",
     '\\b(?:for|to|from) (?:a|the|one|our|my) (?:customer|guest|client|patron)\\b',
-    '\\b(?:we|i) (?:charged|swiped|ran|billed|keyed|rang|rung|refunded|issued|voided|processed|undercharged|overcharged|put through|settled)\\b',
+    // "I swiped my card", "I ran my Visa": the holder's own card is no sale put through.
+    "\\b(?:we|i) (?:charged|swiped|ran|billed|keyed|rang|rung|refunded|issued|voided|processed|undercharged|overcharged|put through|settled)\\b(?! (?:my|me|myself)\\b)",
     '\\b(?:undercharged|overcharged|charged|billed) (?:a|the|one|my|our) (?:customer|guest|client)',
   ].join('|'),
 ));
@@ -889,15 +897,40 @@ function lastRoleIn(fragment: string): Role | null {
   return best?.role ?? null;
 }
 
+/** A role named by the whole of a short text ("顾客", "the cashier", "我是商户"). */
+function bareRole(core: string): Role | null {
+  const m = BARE_ROLE_ZH.exec(core) ?? BARE_ROLE_EN.exec(core);
+  if (!m) return null;
+  return m[1] !== undefined ? 'cardholder' : 'merchant';
+}
+
+// "车主，刷卡的人", "cashier, me": a short answer in pieces, one of them the role and the others a
+// word or two of noise. Greetings are no noise: "老板，你好" addresses the shop.
+const ROLE_NOISE_MAX = 4;
+const GREETING = /^(?:你好|您好|在吗|hi|hello|hey)$/;
+
+function roleByClause(t: string): Role | null {
+  if (t.length > 30 || !/[,;]/.test(t)) return null;
+  let found: Role | null = null;
+  for (const clause of t.split(/[,;]+/)) {
+    const piece = trimEdges(clause);
+    if (GREETING.test(piece)) return null;
+    const core = commandCore(piece);
+    if (core === '') continue;
+    const role = bareRole(core);
+    if (role === null && core.length > ROLE_NOISE_MAX) return null;
+    if (role !== null && found !== null && role !== found) return null;
+    found = role ?? found;
+  }
+  return found;
+}
+
 const flip = (r: Role): Role => (r === 'cardholder' ? 'merchant' : 'cardholder');
 
 function detectRole(t: string, s: Script): Role | null {
   if (t === 'cardholder' || t === 'merchant') return t;
-  const core = commandCore(t);
-  const bareZh = BARE_ROLE_ZH.exec(core);
-  if (bareZh) return bareZh[1] !== undefined ? 'cardholder' : 'merchant';
-  const bareEn = BARE_ROLE_EN.exec(core);
-  if (bareEn) return bareEn[1] !== undefined ? 'cardholder' : 'merchant';
+  const bare = bareRole(commandCore(t)) ?? roleByClause(t);
+  if (bare) return bare;
   const label = ROLE_LABEL.exec(t);
   if (label) return label[1] !== undefined || label[3] !== undefined ? 'cardholder' : 'merchant';
   const here = s.latin ? ROLE_HERE_EN.exec(t) : null;

@@ -6,6 +6,7 @@ import { parse } from '../../src/nlu/parse';
 
 const opts = { now: new Date('2026-11-22T15:00:00+08:00'), timeZone: 'Asia/Shanghai', defaultCurrency: 'CNY' };
 const categoryOf = (text: string): string | null => parse(text, opts).intents.category;
+const roleOf = (text: string): string | null => parse(text, opts).intents.role;
 
 describe('charges the cardholder did not make are fraud, not a duplicate', () => {
   it.each([
@@ -130,3 +131,56 @@ describe('a deposit paid for goods is no hold', () => {
   });
 });
 
+describe('answers to "are you the cardholder or the merchant?"', () => {
+  it.each([
+    // the one whose card was charged, however they put it
+    '司机，刷卡的那个人',
+    '刷卡的人',
+    '我是买菜的',
+    '我是来吃饭的',
+    '就是个加油的',
+    '被扣钱的那个',
+    '消费者',
+    '顾客',
+    "I'm the one who paid",
+    'I was the one charged',
+    'the one paying',
+    "I'm the diner",
+    'the customer, me',
+    'I swiped my card',
+  ])('"%s" is the cardholder', (text) => {
+    expect(roleOf(text)).toBe('cardholder');
+  });
+
+  it.each([
+    '我是收银台那边的，商家',
+    '我是收银那边的',
+    '店里的',
+    '收银员',
+    '老板',
+    '我是卖衣服的',
+    '我在超市上班',
+    'I work the register',
+    'I work there',
+    "I'm on the store side",
+    "we're with the restaurant",
+    'I ring people up',
+    'cashier, yes',
+  ])('"%s" is the merchant', (text) => {
+    expect(roleOf(text)).toBe('merchant');
+  });
+
+  it.each([
+    // A greeting addressed to the shop, a time opened by 的, a bare noun that says neither.
+    '老板，你好',
+    '服务员，在吗',
+    '我是在店里的时候发现的',
+    '车主',
+  ])('"%s" names no role', (text) => {
+    expect(roleOf(text)).toBeNull();
+  });
+
+  it('a story that opens with "when I was buying" keeps the buyer', () => {
+    expect(roleOf('我是买东西的时候被扣了两次')).toBe('cardholder');
+  });
+});
