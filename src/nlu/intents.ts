@@ -180,6 +180,8 @@ const UNRECOGNIZED = rule(new RegExp(
     '别人(?:刷|用|盗)了?我的',
     // A lost or stolen card that has since been charged: "卡丢了，刚收到短信被刷了2000".
     '(?:卡|钱包)(?:片)?.{0,4}?(?:丢了|丢失|遗失|掉了|被偷了?|被抢了?|不见了).{0,16}(?:被刷|被扣|扣了|刷了|消费|扣款|盗刷)',
+    // Charged in another city, in the passive: "在外地被连刷了3笔" (the cardholder was not there).
+    '(?:外地|异地|外省|别的城市|其他城市|另一个城市|别的省)(?:的)?被(?:人)?(?:连续?)?(?:刷|扣|消费|盗)',
     '诈骗',
     '冒用',
     '盗用',
@@ -221,12 +223,37 @@ const UNRECOGNIZED = rule(new RegExp(
     '\\bwithout (?:my )?(?:permission|consent|authori[sz]ation|knowledge)\\b',
     '\\b(?:stole|stolen|steal|leaked|compromised) (?:my )?(?:card )?(?:details|info|information|number|data)\\b',
     '\\bscam(?:med)?\\b',
+    // "charges in another city while I was at home": the cardholder was somewhere else.
+    "\\b(?:in|from) (?:another|a different|some other) (?:city|state|town|country|province)\\b(?:[^.!?]){0,30}\\b(?:while|when|but|yet|and) (?:i|i'm|i am|i was|i've been|we were|we're) (?:\\w+ )?(?:at home|home|here|in\\b|asleep|sleeping|at work)",
     "\\b(?:lost|misplaced) (?:my|the) (?:\\w+ )?(?:card|wallet|purse)\\b(?:[^.!?]|\\.(?=\\d)){0,40}\\b(?:charge[ds]?|used|purchases?|transactions?|debited|billed)\\b",
   ].join('|'),
 ));
 
+// "卡就在我手上", "my card never left my wallet": a charge while the card was with its holder was
+// made with a copy of it (domain.md C11), however many charges there are, so it is no merchant's
+// duplicate. A holder who used the card once ("只刷了一次", "I only swiped once") tells of a
+// duplicate instead.
+const CARD_WITH_ME = rule(new RegExp(
+  [
+    '卡(?:片)?(?:就|一直|明明|都|还|好好的?|现在|始终)*(?:在|放在|带在)(?:我)?(?:自己)?(?:的)?(?:手上|手里|身上|身边|钱包里?|包里|家里)',
+    '卡(?:片)?(?:从来?|一直|都)?没(?:有)?(?:离(?:开)?过?(?:身|手|我)|丢(?:过)?|借(?:给)?过?(?:别人|人))',
+    "\\bcard (?:is|was|has been|'s|stayed|sat)(?: still| always| right| safely| sitting| here)* (?:with me|on me|in my (?:hand|wallet|pocket|purse|bag|possession)|at home)\\b",
+    '\\bi (?:still )?(?:have|had|got|hold|held) (?:my|the) card (?:with me|on me|in (?:my )?hand|in my (?:wallet|pocket|purse|bag)|the whole time|all along|right here|at all times)',
+    "\\b(?:while|but|and|yet|even though|although) i(?:'ve| have)? (?:still )?(?:have|had|got) (?:my|the) card\\b",
+    '\\bcard never left my\\b',
+    '\\bnever left my (?:hand|wallet|sight|possession)',
+  ].join('|'),
+));
+const CHARGE_EVENT = rule(/刷|扣|消费|交易|支出|charge|transaction|purchase|debit|swipe|spent|used/);
+const USED_IT_ONCE = rule(/只(?:刷|付|用|插|挥|买)了?(?:一|1)(?:次|下|笔)|\bonly (?:swiped|tapped|paid|used it|inserted|dipped|bought)|\bonce\b/);
+
+function chargedWhileCardWithMe(t: string, s: Script): boolean {
+  return hit(CARD_WITH_ME, t, s) && hit(CHARGE_EVENT, t, s) && !hit(USED_IT_ONCE, t, s);
+}
+
 // ---- charged_but_failed
-const FAIL_NOISE = /human error|cashier error|clerical error|typing error|keying error|by error|in error|退款失败|退货失败|撤销失败/g;
+// A terminal offline for days ("断网了一周") is why a batch went late, not a failed payment.
+const FAIL_NOISE = /(?:断网|离线|掉线)了?(?:整整)?(?:一|两|三|几|好几|\d+)个?多?(?:天|周|星期|礼拜|月)|human error|cashier error|clerical error|typing error|keying error|by error|in error|退款失败|退货失败|撤销失败/g;
 const FAIL = rule(new RegExp(
   [
     '失败',
@@ -279,6 +306,8 @@ const CHARGED_ANYWAY = rule(new RegExp(
     '扣',
     '钱(?:却|也|还|都)?(?:没了|少了|不见了|被|没有了)',
     '余额(?:少|变少|减少|不对)',
+    // "卡里640块不见了", "$640 just disappeared from my card": the money gone is the charge.
+    '(?:\\d|钱|块|元)(?:就|却|也|都|直接)?(?:不见了|消失了?|不翼而飞)',
     '少了\\d',
     '出账',
     '(?:短信|通知|账单|app|银行|明细)(?:显示|提示|说|里|上)?(?:已经?|有)?(?:消费|扣款|支出|扣费)',
@@ -290,6 +319,8 @@ const CHARGED_ANYWAY = rule(new RegExp(
     '\\b(?:got|was|been|still) billed\\b',
     '\\b(?:money|funds|amount|it|cash) (?:still |also |already |was |were |got |is |has |been )*(?:taken|gone|left|came out|went out|deducted|missing|debited)',
     '\\btook\\b',
+    '\\b(?:disappeared|vanished|went missing)\\b',
+    '\\b(?:gone|missing|came out|taken out|went out) (?:from|of) my (?:\\w+ )?(?:card|account|balance|wallet)\\b',
     '\\btaken\\b',
     '\\b(?:take|takes|taking) (?:my |the |our |all )?(?:money|funds|cash)\\b',
     '\\bbalance (?:went down|dropped|is lower|decreased|is less)',
@@ -357,13 +388,40 @@ const NOT_ARRIVED =
 const UNSETTLED_NOISE =
   /(?:还|都|尚|也)?(?:没有?|未)(?:有)?(?:结算|批结|日结|清算|结批|关批|签退)|\b(?:batch(?:es)?|settlement|day)\b(?:[^.!?,;]){0,20}?\b(?:not|n't|yet)\b(?: (?:yet|been))*(?: (?:closed|settled|run|sent|done|gone out|processed))?(?: yet)?|\b(?:not|n't) (?:yet )?(?:been )?(?:settled|batched|closed out)\b|\bbefore (?:the )?(?:batch|settlement)\b|\bunsettled\b/g;
 
+// "是做撤销还是退货？", "should I void or refund it?": a merchant asking which remedy to use names
+// refund words, but reports no refund that failed to arrive (its 还是/not is no NOT_ARRIVED).
+const REMEDY_QUESTION = new RegExp(
+  [
+    '(?:撤销|退货|退款|冲正|退掉|作废)(?:还是|或者?是?|或|和|与|跟)(?:做|办|直接)?(?:撤销|退货|退款|冲正|退掉|作废)',
+    '(?:怎么|如何|能不能|可不可以|能否|可以|能|要不要|该不该|是否|应该|需要)(?:给(?:顾客|客人|客户|他|她)?)?(?:做|办理?|操作)?(?:撤销|退货|退款|冲正)(?:吗|呢|么|啊)?(?=[?]|$)',
+    '\\b(?:void|refund|reverse|cancel)(?: (?:it|the (?:sale|transaction|charge|payment)))? or (?:a |do a )?(?:void|refund|reverse|reversal|cancel)\\b',
+    '\\b(?:should|can|could|do) (?:i|we) (?:just )?(?:void|refund|reverse|cancel)\\b(?: (?:it|this|that|the \\w+))?(?= or\\b|[?]|$)',
+    '\\bhow (?:do|can|should) (?:i|we) (?:void|refund|reverse|cancel)\\b',
+  ].join('|'),
+  'g',
+);
+
 /** A refund or void that has not come through ("退货一周了钱没退回来", "refund never came"). */
 function refundNotReceived(t: string, s: Script): boolean {
-  return hit(REFUND_WORD, t, s) && hit(NOT_ARRIVED, t.replace(UNSETTLED_NOISE, ' '), s);
+  if (!hit(REFUND_WORD, t, s)) return false;
+  const told = t.replace(REMEDY_QUESTION, ' ');
+  return hit(REFUND_WORD, told, s) && hit(NOT_ARRIVED, told.replace(UNSETTLED_NOISE, ' '), s);
 }
 
 // ---- preauth_hold
-const PREAUTH_NOISE = /卡(?:片|号)?(?:被|已|已经)?冻结|冻结(?:了)?(?:我的)?(?:卡|账户|银行卡)|direct deposit|^hold on\b|\bhold on(?=[,.!]|\s+(?:a (?:sec|second|minute|moment)|please|let me))/g;
+// A deposit paid towards goods ("a sofa deposit", "the deposit on my wedding dress") is a payment
+// like any other, not money held: only a stay or a rental makes a deposit a hold.
+const STAY_OR_RENTAL = '(?:hotel|motel|room|stay|rental|rent|car|hire|incidentals?|security|damage|check-?in|apartment|airbnb)';
+const GOODS_DEPOSIT =
+  `\\b(?:sofa|couch|furniture|order|wedding|venue|course|tuition|class|kitchen|cabinets?|dress|cake|tour|trip|tattoo|puppy|piano|mattress|table|appliance|catering|event|layaway|down|custom \\w+) deposits?\\b|\\bdeposits? (?:for|on|towards?) (?:a|an|the|my|our|his|her|their|this|that)\\b(?! (?:new )?(?:${STAY_OR_RENTAL}|(?:\\w+ )?card|account|statement)\\b)`;
+const PREAUTH_NOISE = new RegExp(
+  `卡(?:片|号)?(?:被|已|已经)?冻结|冻结(?:了)?(?:我的)?(?:卡|账户|银行卡)|direct deposit|${GOODS_DEPOSIT}|` +
+    String.raw`^hold on\b|\bhold on(?=[,.!]|\s+(?:a (?:sec|second|minute|moment)|please|let me))`,
+  'g',
+);
+const DEPOSIT = /\bdeposits?\b/g;
+const STAY_NAMED = new RegExp(`\\b${STAY_OR_RENTAL}\\b`);
+
 const PREAUTH = rule(new RegExp(
   [
     '预授权',
@@ -451,15 +509,15 @@ const ABROAD = rule(/境外|国外|海外|出国|外国|\babroad\b|\boverseas\b/
 
 // ---- late_presentment
 const LATE_OLD_ZH =
-  /(?:几|两|三|四|五|六|七|八|九|十|半|一|好几|\d+)\s*个?多?(?:月|周|星期|礼拜|年)(?:以前|之前|前)|去年|前年|上上个?月|很久|好久|很早|老早|早就|半年|几个月|好几个月|\d+月份?的|隔了|过了.{0,3}(?:个)?(?:月|周|年)|延迟|拖了/;
+  /(?:几|两|三|四|五|六|七|八|九|十|半|一|好几|\d+)\s*个?多?(?:月|周|星期|礼拜|年)(?:以前|之前|前)|去年|前年|上上个?月|很久|好久|很早|老早|早就|半年|几个月|好几个月|\d+月份?的|(?:\d+|[一二三四五六七八九十]+)月份|(?:之前|以前|前几天|上周|上个?(?:星期|礼拜))的(?:批次|交易|单子|账|流水)|积压|隔了|过了.{0,3}(?:个)?(?:月|周|年)|延迟|拖了/;
 const LATE_CUE_ZH =
-  /才(?:扣|入账|出账|出现|请款|到|显示|从|被|上账|提交|结算|来|收)|现在才|今天才|最近(?:才|突然)|突然.{0,8}(?:扣|出现|入账|有了|多了)|延迟.{0,6}(?:扣|入账|请款|提交)|逾期(?:提交|请款)/;
+  /才(?:扣|入账|出账|出现|请款|到|显示|从|被|上账|提交|结算|来|收|上传|上送|(?:冒|蹦|跳)出)|现在才|今天才|最近(?:才|突然)|突然.{0,8}(?:扣|出现|入账|有了|多了)|延迟.{0,6}(?:扣|入账|请款|提交)|逾期(?:提交|请款)/;
 const LATE_DIRECT_EN =
   /\blate presentment\b|\b(?:months?|weeks?|years?) (?:later|after)\b|\blong after\b|\b(?:presented|submitted|processed|posted|charged|billed) (?:\w+ ){0,3}(?:too |very |really |so )?late\b|\bway too late\b|\b(?:took|takes|taking) (?:\w+ ){0,2}(?:weeks|months|years) to (?:process|post|charge|bill|submit|come through|go through|show)\b/;
 const LATE_OLD_EN =
-  /\b(?:on|from|made on|back on) (?:the )?(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?)\b|\b(?:months?|weeks?|years?) ago\b|\blast (?:year|spring|summer|fall|autumn|winter)\b|\bback in\b|\bfrom (?:(?:early|mid|late|last)[ -])?(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b(?! \d)|\bfrom last (?:month|year)\b|\bin (?:january|february|march|april|june|july|august|september|october|november|december)\b|\blong ago\b|\bold (?:purchase|charge|transaction|bill|order)|\ba (?:long )?while (?:ago|back)\b|\bages ago\b|\b(?:months?|weeks?|years?) back\b/;
+  /\b(?:on|from|made on|back on) (?:the )?(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?)\b|\b(?:months?|weeks?|years?) ago\b|\blast (?:year|spring|summer|fall|autumn|winter)\b|\bback in\b|\bfrom (?:(?:early|mid|late|last)[ -])?(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b(?! \d)|\bfrom last (?:month|year)\b|\b(?:batch|sales?|transactions?|receipts?) from the \d{1,2}(?:st|nd|rd|th)\b|\bin (?:january|february|march|april|june|july|august|september|october|november|december)\b|\blong ago\b|\bold (?:purchase|charge|transaction|bill|order)|\ba (?:long )?while (?:ago|back)\b|\bages ago\b|\b(?:months?|weeks?|years?) back\b/;
 const LATE_CUE_EN =
-  /\b(?:seeing|see|saw|got|getting|found|noticed) (?:a |an |this |the )?(?:new )?(?:charge|transaction|debit|payment)\b(?:[^.!?]|\.(?=\d)){0,20}\b(?:today|now|this week|yesterday|recently)\b|\b(?:only|just|finally|suddenly)\b(?:[^.!?]|\.(?=\d)){0,25}\b(?:post|show|appear|hit|charg|bill|process|came|come|went|go|clear)|\b(?:posting|posted|showed up|shows up|appeared|appears|hit|charged|billed|cleared) (?:\w+ ){0,3}(?:now|today|this week|yesterday|recently)\b|\bonly now\b/;
+  /\b(?:seeing|see|saw|got|getting|found|noticed) (?:a |an |this |the )?(?:new |old )?(?:charge|transaction|debit|payment)s?\b(?:[^.!?]|\.(?=\d)){0,20}\b(?:today|now|this week|yesterday|recently)\b|\b(?:only|just|finally|suddenly)\b(?:[^.!?]|\.(?=\d)){0,25}\b(?:post|show|appear|hit|charg|bill|process|came|come|went|go|clear|upload|submit|sent|send|settl)|\b(?:posting|posted|showed up|shows up|show up|showing up|appeared|appears|hit|charged|billed|cleared) (?:\w+ ){0,3}(?:now|today|this week|yesterday|recently)\b|\bonly now\b/;
 
 // ---- wrong_card
 const WRONG_CARD = rule(new RegExp(
@@ -494,6 +552,10 @@ const WRONG_CARD = rule(new RegExp(
     "\\b(?:used|charged|swiped|ran|tapped|put it on) (?:my|the|her|his|our) (?:[\\w']+ )?card by (?:mistake|accident)",
     '\\b(?:meant|wanted|intended|supposed|planned) to (?:pay|use|put|charge)\\b(?:[^.!?]|\\.(?=\\d)){0,40}\\b(?:but|instead)\\b',
     '\\bwanted it on\\b',
+    // "put the whole $300 on one guy's Mastercard": a shared bill charged to one diner's card.
+    "\\b(?:put|ran|run|charged|billed|rang|swiped|processed)\\b(?:[^.!?]){0,30}\\bon (?:one|just one|only one|the other|another|the wrong|someone else's|somebody else's|a different|the first|the second) (?:[\\w]+(?:'s)? ){0,2}(?:card|visa|mastercard|amex|debit|credit)\\b",
+    '(?:全|都|全部|整单|一起|总共)(?:部)?(?:刷|扣|算|记|付)(?:在|到)了?.{0,8}(?:一个人|一张卡|其中一|同一张)',
+    '(?:刷|扣|记)(?:在|到)了?(?:我)?(?:老公|老婆|朋友|同事|别人|另一个人|其他人|一个人)的?(?:信用|银行|储蓄)?卡',
     '\\bwent on my\\b',
     '\\bpicked the (?:other|wrong)\\b',
   ].join('|'),
@@ -530,11 +592,17 @@ const WRONG_AMOUNT = rule(new RegExp(
     '贵了(?:一倍|好多|很多|\\d|[一二两三四五六七八九十几])',
     '(?:应付|应收|标价|原价|明明|本来|应该|只消费|才消费).{0,12}(?:实付|刷了|扣了|收了|结果|却|但|扣我)',
     '实付',
+    // "账单上变成了530", "after she left the tip went up": the amount changed after it was agreed.
+    '(?:金额|钱|账单|小票|短信|扣款|实际|结果|后来|却|竟然|居然)(?:上|里|的)?(?:却|就|竟然|居然)?变成了?\\s*[\\d¥$]',
+    '(?:被|给我|偷偷|私自|擅自|自己)(?:加|添|多收|多算|多扣|收)了?(?:一笔|一些|点)?(?:小费|服务费)',
+    '多(?:出来?)?了\\s*[\\d¥][\\d.,]*\\s*(?:块|元)',
+    '\\b(?:tips?|gratuity|service charge) (?:was|were|got|has been|had been) (?:\\w+ )?(?:added|changed|increased|raised|bumped|altered|upped)\\b',
+    "\\b(?:added|adding|put|snuck|slipped|tacked|changed|increased|raised|bumped up|upped) (?:on |in |up )?(?:a |an |the |her |his |their |my |our |extra |bigger |larger |\\$?\\d+(?:\\.\\d+)? )*(?:tips?|gratuity|service charge)\\b",
     '金额错误',
     '价格错误',
     // Two prices set against each other: "付了100块，结果账单上显示1000块", "the tag said 19.99 but I was charged 199.90".
     '(?:付了?|买了?|消费了?|标价|价格是?|本来)\\s*\\d[\\d.,]*\\s*(?:块|元|块钱)?.{0,12}(?:结果|但是?|却|可是?).{0,12}(?:显示|扣了?|刷了?|收了?|变成)\\s*\\d',
-    '\\b(?:price|tag|menu|sticker|receipt|total|bill)\\b(?:[^.!?]|\\.(?=\\d)){0,30}\\b(?:but|yet)\\b(?:[^.!?]|\\.(?=\\d)){0,20}\\b(?:charged|billed|took|debited)\\b',
+    '\\b(?:price|tag|menu|sticker|receipt|total|bill|slip|check|invoice)\\b(?:[^.!?]|\\.(?=\\d)){0,30}\\b(?:but|yet)\\b(?:[^.!?]|\\.(?=\\d)){0,20}\\b(?:charged|billed|took|debited|processed|ran|rang|keyed|put through)\\b',
     // "charged me fifty dollars for a ten dollar sandwich": a price set against the charge.
     '\\bcharged (?:me|us)\\b(?:[^.!?]|\\.(?=\\d)){1,30}\\bfor (?:a|an|my|the|our|one)\\b(?:[^.!?]|\\.(?=\\d)){0,12}?(?:\\$\\s?\\d|\\d+(?:\\.\\d+)?[ -]?(?:dollars?|bucks|yuan|euros?|pounds?)|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)[ -]?(?:dollars?|bucks|yuan|euros?|pounds?))',
     // en
@@ -560,6 +628,11 @@ const WRONG_AMOUNT = rule(new RegExp(
     '\\bprice (?:was|is) (?:[^.!?]|\\.(?=\\d)){0,20}\\bbut\\b',
   ].join('|'),
 ));
+// "其实我只买了一件299的", "I only ordered one $12 salad": what was bought, priced, set against a
+// charge named in the same message (CHARGE_VERB) says the amount was wrong.
+const ONLY_BOUGHT = rule(
+  /只(?:买|消费|点|吃|喝|花|要|拿|付|用|选)了?.{0,8}?\d|\b(?:i|we) (?:only|just) (?:bought|ordered|purchased|got|had|spent|owed|picked up)\b(?:[^.!?]){0,25}[$€£¥]?\d|\bonly (?:bought|ordered|purchased|had|spent)\b(?:[^.!?]){0,25}[$€£¥]?\d/,
+);
 const CHARGE_VERB = rule(/扣|刷|收|划|付|charg|bill|debit|took|ran\b|rang|keyed|paid|pay\b/);
 
 // ---- other (a choice, so it must be the whole message)
@@ -620,6 +693,17 @@ function paidByOtherMeans(t: string, s: Script): boolean {
   return false;
 }
 
+/**
+ * Money held by a pre-authorisation. "charged 120 instead of 1.2k for the deposit": a deposit that
+ * is priced against the charge, with no stay or rental named and no other hold word, is an amount
+ * keyed wrong (a hold completed too high names its hotel or rental, domain.md C8).
+ */
+function preauthHold(t: string, s: Script, money: readonly MoneyMention[]): boolean {
+  const held = t.replace(PREAUTH_NOISE, ' ');
+  if (!hit(PREAUTH, held, s)) return false;
+  return !pricedAgainstCharge(money) || STAY_NAMED.test(held) || hit(PREAUTH, held.replace(DEPOSIT, ' '), s);
+}
+
 function currencyIssue(t: string, s: Script): boolean {
   if (hit(CURRENCY_WORDS, t, s) || hit(CHARGED_IN_CURRENCY, t, s)) return true;
   const zh = s.han ? currencyMentions(t, CURRENCY_ZH) : 0;
@@ -634,7 +718,7 @@ function latePresentment(t: string, s: Script): boolean {
 
 /** The first category in priority order (see the header) whose rule fires. */
 function detectCategory(t: string, s: Script, money: readonly MoneyMention[]): Category | null {
-  if (hit(UNRECOGNIZED, t, s)) return 'unrecognized_charge';
+  if (hit(UNRECOGNIZED, t, s) || chargedWhileCardWithMe(t, s)) return 'unrecognized_charge';
   const failText = t.replace(FAIL_NOISE, ' ');
   const failed = hit(FAIL, failText, s) && hit(CHARGED_ANYWAY, failText, s);
   const duplicate = hit(DUPLICATE, t, s);
@@ -643,13 +727,15 @@ function detectCategory(t: string, s: Script, money: readonly MoneyMention[]): C
   // "used my gift card and they charged $50 instead of $5": a price set against the charge says
   // the amount was wrong, even when another way of paying is named.
   if (paidByOtherMeans(t, s) && !pricedAgainstCharge(money)) return 'paid_by_other_means';
-  if (hit(PREAUTH, t.replace(PREAUTH_NOISE, ' '), s)) return 'preauth_hold';
+  if (preauthHold(t, s, money)) return 'preauth_hold';
   if (duplicate) return 'duplicate_charge';
   if (refundNotReceived(t, s)) return 'refund_not_received';
   if (currencyIssue(t, s)) return 'currency_conversion';
   if (latePresentment(t, s)) return 'late_presentment';
   if (hit(WRONG_CARD, t, s)) return 'wrong_card';
-  if (hit(WRONG_AMOUNT, t, s) || amountsDisagree(t, s, money)) return 'wrong_amount';
+  if (hit(WRONG_AMOUNT, t, s) || amountsDisagree(t, s, money) || (hit(ONLY_BOUGHT, t, s) && hit(CHARGE_VERB, t, s))) {
+    return 'wrong_amount';
+  }
   return null;
 }
 
@@ -708,19 +794,26 @@ export function withoutRetractedStory(text: string): string {
 
 // ----------------------------------------------------------------------------------- role
 
+// "我是买药的", "来吃饭的", "被扣钱的那个": the one who bought, or whose card was charged. A 的
+// that opens a time ("买东西的时候") is a story, not a role.
+const BUYER_ZH = '(?:来|去)?(?:买|购买|购物|吃饭|用餐|就餐|住店|住宿|加油|看病|拿药|打车|充值|点餐|理发|喝)[^\\s,.!?。;的]{0,5}的(?!时候|话)';
+const CHARGED_ONE_ZH = '被(?:扣|刷|多扣|多收|盗刷)(?:钱|款|卡)?的(?:那个|人|那位|一方)?';
+const SELLER_ZH = '(?:卖|售)[^\\s,.!?。;的]{0,5}的(?!时候|话|钱)';
 const HOLDER_NOUN_ZH =
-  '(?:银行)?卡的?主人|顾客|消费者|持卡人|持卡者|卡主|客户|客人|住客|房客|买家|买方|买东西的|来消费的|消费的|付钱的|付款的|刷卡的人|刷卡付钱|用户|乘客|游客|本人';
+  `${BUYER_ZH}|${CHARGED_ONE_ZH}|常客|回头客|付款人|刷卡人|` +
+  '(?:银行)?卡的?主人|顾客|消费者|持卡人|持卡者|卡主|客户|客人|住客|房客|买家|买方|买东西的|来消费的|消费的|付钱的|付款的|刷卡的(?:那个|那位)?人|刷卡付钱|用户|乘客|游客|本人';
 const MERCHANT_NOUN_ZH =
-  '个体户|摊主|商贩|店家|商户|商家|店主|老板娘|老板|收银员|收银的|店员|卖家|卖方|开.{0,4}的|做生意的|收款的|收款方|经营者|营业员|服务员|前台|店长|经理|掌柜';
+  `${SELLER_ZH}|收银(?:台|处)?(?:这边|那边)?的(?!时候)|店里的(?:人|员工)?(?!时候|东西)|` +
+  '个体户|摊主|商贩|店家|商户|商家|店主|老板娘|老板|收银员|店员|卖家|卖方|开.{0,4}的|做生意的|收款的|收款方|经营者|营业员|服务员|前台|店长|经理|掌柜';
 const SELF_ZH = /(?:我|我们|本人|俺|咱们?)(?:就|也|只|这边)?(不)?(?:是|算是|属于|作为)([^,.!?。;]{0,14})/g;
 const HOLDER_NOUN_ZH_RE = new RegExp(HOLDER_NOUN_ZH, 'g');
 const MERCHANT_NOUN_ZH_RE = new RegExp(MERCHANT_NOUN_ZH, 'g');
-const BARE_ROLE_ZH = new RegExp(`^(?:(?:我|本人)?(?:是)?)?(?:(${HOLDER_NOUN_ZH})|(${MERCHANT_NOUN_ZH}))(?:本人|这边|这方|一方)?$`);
+const BARE_ROLE_ZH = new RegExp(`^(?:(?:我|本人)?(?:就|只|也)?(?:是|算)?(?:个|一个|一名|一位)?)?(?:(${HOLDER_NOUN_ZH})|(${MERCHANT_NOUN_ZH}))(?:本人|这边|这方|一方)?$`);
 const SELF_MERCHANT_ZH =
-  /(?:^|[,。]|我(?:们)?(?:自己)?(?:是)?)开(?:了)?(?:一)?(?:家|个|间)?.{0,6}(?:店|超市|餐馆|饭店|酒店|公司|铺|小卖部|摊|馆)的?|我开店|我们?(?:是)?做生意|我(?:们)?(?:是)?(?:在)?(?:店里|柜台|前台)(?:收银|收款)|^我(?:们)?是(?:店里|店家|店铺|门店|商家那边|收款方|收钱的)(?:的)?(?:人|员工)?$/;
+  /(?:^|[,。]|我(?:们)?(?:自己)?(?:是)?)开(?:了)?(?:一)?(?:家|个|间)?.{0,6}(?:店|超市|餐馆|饭店|酒店|公司|铺|小卖部|摊|馆)的?|我开店|我们?(?:是)?做生意|我(?:们)?(?:是)?(?:在)?(?:店里|柜台|前台)(?:收银|收款)|^我(?:们)?是(?:店里|店家|店铺|门店|商家那边|收款方|收钱的)(?:的)?(?:人|员工)?$|我(?:们)?(?:是)?在(?:这家|那家)?(?:店|超市|餐厅|饭店|酒店|商场|药店|加油站)里?(?:上班|工作|打工|收银)/;
 
 const HOLDER_NOUN_EN =
-  "(?:one|person|guy|lady|woman|man|girl|customer) (?:who|that) (?:paid|was charged|got charged|got billed|was billed|bought|swiped|made the purchase|used the card)|customers?|cardholders?|card[- ]holders?|card owner|shoppers?|guests?|buyers?|consumers?|clients?|patrons?|purchasers?|account holder|card ?member|the one who paid|the person who paid|the one who was charged|the person who was charged";
+  "(?:one|person|guy|lady|woman|man|girl|customer) (?:(?:who|that) )?(?:paid|paying|was charged|got charged|got billed|was billed|charged|billed|bought|swiped|made the purchase|used the card)|(?:one|person) whose card|diners?|payers?|customers?|cardholders?|card[- ]holders?|card owner|shoppers?|guests?|buyers?|consumers?|clients?|patrons?|purchasers?|account holder|card ?member|the one who paid|the person who paid|the one who was charged|the person who was charged";
 const MERCHANT_NOUN_EN =
   'merchants?|shop ?owners?|store ?owners?|business ?owners?|owners?|sellers?|cashiers?|vendors?|retailers?|shopkeepers?|proprietors?|managers?|clerks?|staff|employees?|bartenders?|waiters?|waitress|servers?|franchisee|on the merchant side';
 // "商家：终端显示失败…", "Cardholder - charged twice": a role written as a label opening the message.
@@ -744,7 +837,7 @@ const BARE_ROLE_EN = new RegExp(
 const BUSINESS_EN =
   'shop|store|restaurant|cafe|café|bakery|bar|hotel|salon|business|pharmacy|boutique|diner|market|supermarket|grocery|gas station|motel|spa|pub|kiosk|stall|bistro|coffee shop|food truck|company|franchise|clinic';
 const SELF_MERCHANT_EN = new RegExp(
-  `\\b(?:i|we) (?:run|own|manage|operate|have) (?:a|an|the|my|our|this|that)\\s+(?:[\\w'-]+\\s+){0,2}(?:${BUSINESS_EN})\\b|\\b(?:i|we) work (?:at |on |behind )?(?:the )?(?:front desk|reception|register|till|counter|checkout|cash register)\\b|\\b(?:i|we) work (?:the (?:register|till|counter|front desk|checkout|pos)|at (?:a|an|the|our|my)\\s+(?:[\\w'-]+\\s+){0,2}(?:${BUSINESS_EN}))\\b`,
+  `\\b(?:i|we) (?:run|own|manage|operate|have) (?:a|an|the|my|our|this|that)\\s+(?:[\\w'-]+\\s+){0,2}(?:${BUSINESS_EN})\\b|\\b(?:i|we) work (?:at |on |behind )?(?:the )?(?:front desk|reception|register|till|counter|checkout|cash register)\\b|\\b(?:i|we)(?:'m| am|'re| are) (?:on|from) the (?:${BUSINESS_EN}|merchant|seller|business|vendor)(?:'s)? (?:side|end)\\b|\\b(?:i|we)(?:'m| am|'re| are) with the (?:${BUSINESS_EN})\\b|\\b(?:i|we) work (?:there|here)\\b|\\bi ring (?:people|customers|guests|folks) up\\b|\\b(?:i|we) work (?:the (?:register|till|counter|front desk|checkout|pos)|at (?:a|an|the|our|my)\\s+(?:[\\w'-]+\\s+){0,2}(?:${BUSINESS_EN}))\\b`,
 );
 
 // Weak signals when nobody says who they are.
@@ -762,11 +855,12 @@ const WEAK_MERCHANT = rule(new RegExp(
     '(?:顾客|客人|客户|消费者)(?:说|投诉|反映|反馈|称|表示|讲|找|要求|来|的卡|的钱|的单|拿)',
     '我(?:们)?收款',
     '我的(?:店|店铺|商铺|门店|pos机?|收款机)',
-    "\\b(?:my|our) (?:customers?|guests?|clients?|patrons?|staff|employees?|cashiers?|terminal|pos|store|shop|restaurant|cafe|business|register|till|card machine|card reader|reader|hotel|bar|salon)\\b",
+    "\\b(?:my|our) (?:customers?|guests?|clients?|patrons?|staff|employees?|cashiers?|servers?|waiters?|waitress(?:es)?|bartenders?|clerks?|terminal|pos|store|shop|restaurant|cafe|business|register|till|card machine|card reader|reader|hotel|bar|salon)\\b",
     "\\b(?:a|the|one|this|that) (?:customer|guest|client|patron|tourist|diner|shopper)(?:'s)? (?:says|said|claims|claimed|complains|complained|told|reports|reported|called|came|disputes|disputed|wants|asked|insists)\\b",
     "\\bcustomer'?s card\\b",
     '\\b(?:for|to|from) (?:a|the|one|our|my) (?:customer|guest|client|patron)\\b',
-    '\\b(?:we|i) (?:charged|swiped|ran|billed|keyed|rang|rung|refunded|issued|voided|processed|undercharged|overcharged|put through|settled)\\b',
+    // "I swiped my card", "I ran my Visa": the holder's own card is no sale put through.
+    "\\b(?:we|i) (?:charged|swiped|ran|billed|keyed|rang|rung|refunded|issued|voided|processed|undercharged|overcharged|put through|settled)\\b(?! (?:my|me|myself)\\b)",
     '\\b(?:undercharged|overcharged|charged|billed) (?:a|the|one|my|our) (?:customer|guest|client)',
   ].join('|'),
 ));
@@ -803,15 +897,40 @@ function lastRoleIn(fragment: string): Role | null {
   return best?.role ?? null;
 }
 
+/** A role named by the whole of a short text ("顾客", "the cashier", "我是商户"). */
+function bareRole(core: string): Role | null {
+  const m = BARE_ROLE_ZH.exec(core) ?? BARE_ROLE_EN.exec(core);
+  if (!m) return null;
+  return m[1] !== undefined ? 'cardholder' : 'merchant';
+}
+
+// "车主，刷卡的人", "cashier, me": a short answer in pieces, one of them the role and the others a
+// word or two of noise. Greetings are no noise: "老板，你好" addresses the shop.
+const ROLE_NOISE_MAX = 4;
+const GREETING = /^(?:你好|您好|在吗|hi|hello|hey)$/;
+
+function roleByClause(t: string): Role | null {
+  if (t.length > 30 || !/[,;]/.test(t)) return null;
+  let found: Role | null = null;
+  for (const clause of t.split(/[,;]+/)) {
+    const piece = trimEdges(clause);
+    if (GREETING.test(piece)) return null;
+    const core = commandCore(piece);
+    if (core === '') continue;
+    const role = bareRole(core);
+    if (role === null && core.length > ROLE_NOISE_MAX) return null;
+    if (role !== null && found !== null && role !== found) return null;
+    found = role ?? found;
+  }
+  return found;
+}
+
 const flip = (r: Role): Role => (r === 'cardholder' ? 'merchant' : 'cardholder');
 
 function detectRole(t: string, s: Script): Role | null {
   if (t === 'cardholder' || t === 'merchant') return t;
-  const core = commandCore(t);
-  const bareZh = BARE_ROLE_ZH.exec(core);
-  if (bareZh) return bareZh[1] !== undefined ? 'cardholder' : 'merchant';
-  const bareEn = BARE_ROLE_EN.exec(core);
-  if (bareEn) return bareEn[1] !== undefined ? 'cardholder' : 'merchant';
+  const bare = bareRole(commandCore(t)) ?? roleByClause(t);
+  if (bare) return bare;
   const label = ROLE_LABEL.exec(t);
   if (label) return label[1] !== undefined || label[3] !== undefined ? 'cardholder' : 'merchant';
   const here = s.latin ? ROLE_HERE_EN.exec(t) : null;
@@ -966,12 +1085,18 @@ const CORRECTION_VALUE_ZH = new RegExp(
 );
 const NOT_X_BUT_Y_ZH = /^(?:(?:不对|错了|说错了?|搞错了?|弄错了?|写错了?)[\s,]*)?不是[^,]{1,16},\s*(?:而|应该)?是./;
 const CORRECTION_ANYWHERE_ZH = /^(?:应该是(?![吧啊呀的呢]*$)|改成|改为|更正|纠正)|^是[^,]{1,10}不是[^,]{1,10}$|^不是[^,]{1,12},(?:应该|而)?是/;
-const CORRECTION_MARKER_EN =
-  /^(?:(?:actually|correction|i meant|i mean|i mistyped|i misspoke|typo|let me correct|to correct|scratch that|strike that)\b[\s,:;-]*|(?:wait|oops|sorry|my bad|whoops|no|nope|wrong|that'?s wrong|that is wrong|that'?s not right|that'?s incorrect)\s*[,:;.!-]+\s*|(?:oops|sorry|whoops|my bad)\s+(?=i meant|i mean|typo|actually))+/;
+// "I meant to pay with my Amex but…" tells what the person intended (a story), while "I meant to
+// say 250" repairs a value: only the second is a correction.
+const MEANT_EN = String.raw`i meant\b(?! to (?!say\b|type\b|write\b|enter\b|put [$€£¥]?\d))`;
+const CORRECTION_MARKER_EN = new RegExp(
+  String.raw`^(?:(?:actually|correction|${MEANT_EN}|i mean|i mistyped|i misspoke|typo|let me correct|to correct|scratch that|strike that)\b[\s,:;-]*|(?:wait|oops|sorry|my bad|whoops|no|nope|wrong|that'?s wrong|that is wrong|that'?s not right|that'?s incorrect)\s*[,:;.!-]+\s*|(?:oops|sorry|whoops|my bad)\s+(?=i meant|i mean|typo|actually))+`,
+);
 const CORRECTION_VALUE_EN =
   /^(?:(?:it |the card |card )?(?:ends?|ended|ending) (?:in|with)\b|i meant|i mean|i mistyped|it'?s|it is|it was|its|it should be|should be|make it|the (?:\w+ ){0,2}(?:is|was|should be|should have been|should've been|are|were)|(?:the )?(?:amount|date|time|card|bank|merchant|shop|store|last 4|last four|count|number)\b|[\d$€£¥]|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b|\w+,? (?:it'?s|it is|it was|not)\b)/;
 const CORRECTION_STANDALONE_EN =
-  /^wrong (?:amount|date|time|day|card|bank|merchant|shop|store|count|number|last 4|last four|total)\s*[,;:-]+\s*\S|^(?:change|update|fix|correct|edit) (?:the |my )?(?:\w+ ){0,2}(?:to|into)\b|^(?:the )?(?:amount|date|time|card number|last 4|last four|bank|issuer|merchant(?: name)?|shop name|store name|count|number of charges) (?:is|was) (?:wrong|incorrect|not right)\b[\s,;:-]+\S|^(?:sorry,? )?i meant\b|^(?:it'?s|it was|its) [^,]{1,20} not [^,]{1,20}$|^not (?!yet|really|sure|at all)[^,]{1,25}, ?(?:it'?s|it is|it was|its|but)\b/;
+  new RegExp(
+    String.raw`^wrong (?:amount|date|time|day|card|bank|merchant|shop|store|count|number|last 4|last four|total)\s*[,;:-]+\s*\S|^(?:change|update|fix|correct|edit) (?:the |my )?(?:\w+ ){0,2}(?:to|into)\b|^(?:the )?(?:amount|date|time|card number|last 4|last four|bank|issuer|merchant(?: name)?|shop name|store name|count|number of charges) (?:is|was) (?:wrong|incorrect|not right)\b[\s,;:-]+\S|^(?:sorry,? )?${MEANT_EN}|^(?:it'?s|it was|its) [^,]{1,20} not [^,]{1,20}$|^not (?!yet|really|sure|at all)[^,]{1,25}, ?(?:it'?s|it is|it was|its|but)\b`,
+  );
 
 function detectCorrection(t: string): boolean {
   if (HAN.test(t)) {
