@@ -52,7 +52,6 @@ export const SLOT_NAMES = [
 ] as const;
 export type SlotName = (typeof SLOT_NAMES)[number];
 
-/** Integer minor units plus an ISO 4217 code: ¥88 → { minor: 8800, currency: 'CNY' }. */
 /** Currencies whose minor unit is the major one (ISO 4217 exponent 0); all others have 2 here. */
 export const ZERO_DECIMAL_CURRENCIES: readonly string[] = ['JPY', 'KRW', 'VND', 'CLP', 'ISK'];
 
@@ -61,6 +60,7 @@ export function minorExponent(currency: string): number {
   return ZERO_DECIMAL_CURRENCIES.includes(currency) ? 0 : 2;
 }
 
+/** Integer minor units plus an ISO 4217 code: ¥88 → { minor: 8800, currency: 'CNY' }. */
 export interface Money {
   minor: number;
   currency: string;
