@@ -801,19 +801,25 @@ const CHARGED_ONE_ZH = '被(?:扣|刷|多扣|多收|盗刷)(?:钱|款|卡)?的(?
 const SELLER_ZH = '(?:卖|售)[^\\s,.!?。;的]{0,5}的(?!时候|话|钱)';
 const HOLDER_NOUN_ZH =
   `${BUYER_ZH}|${CHARGED_ONE_ZH}|常客|回头客|付款人|刷卡人|` +
-  '(?:银行)?卡的?主人|顾客|消费者|持卡人|持卡者|卡主|客户|客人|住客|房客|买家|买方|买东西的|来消费的|消费的|付钱的|付款的|刷卡的(?:那个|那位)?人|刷卡付钱|用户|乘客|游客|本人';
+  '(?:银行)?卡的?主人|顾客|消费者|持卡人|持卡者|卡主|客户|客人|住客|房客|租客|买家|买方|买东西的|来消费的|消费的|付钱的|付款的|刷卡的(?:那个|那位)?人|刷卡付钱|用户|乘客|旅客|游客|食客|车主|患者|病人|病患|本人';
+// Who someone is elsewhere too (a taxi 司机 takes payments, a 学生 may work the till): the one
+// paying only when that word is the whole answer to "cardholder or merchant?", never in a story.
+const HOLDER_BARE_ZH = '司机|学生|家长|会员|业主';
+const MERCHANT_BARE_ZH = '收银|收钱的|柜员';
 const MERCHANT_NOUN_ZH =
   `${SELLER_ZH}|收银(?:台|处)?(?:这边|那边)?的(?!时候)|店里的(?:人|员工)?(?!时候|东西)|` +
   '个体户|摊主|商贩|店家|商户|商家|店主|老板娘|老板|收银员|店员|卖家|卖方|开.{0,4}的|做生意的|收款的|收款方|经营者|营业员|服务员|前台|店长|经理|掌柜';
 const SELF_ZH = /(?:我|我们|本人|俺|咱们?)(?:就|也|只|这边)?(不)?(?:是|算是|属于|作为)([^,.!?。;]{0,14})/g;
 const HOLDER_NOUN_ZH_RE = new RegExp(HOLDER_NOUN_ZH, 'g');
 const MERCHANT_NOUN_ZH_RE = new RegExp(MERCHANT_NOUN_ZH, 'g');
-const BARE_ROLE_ZH = new RegExp(`^(?:(?:我|本人)?(?:就|只|也)?(?:是|算)?(?:个|一个|一名|一位)?)?(?:(${HOLDER_NOUN_ZH})|(${MERCHANT_NOUN_ZH}))(?:本人|这边|这方|一方)?$`);
+const BARE_ROLE_ZH = new RegExp(
+  `^(?:(?:我|本人)?(?:就|只|也)?(?:是|算)?(?:个|一个|一名|一位)?)?(?:(${HOLDER_NOUN_ZH}|${HOLDER_BARE_ZH})|(${MERCHANT_NOUN_ZH}|${MERCHANT_BARE_ZH}))(?:本人|这边|这方|一方)?$`,
+);
 const SELF_MERCHANT_ZH =
   /(?:^|[,。]|我(?:们)?(?:自己)?(?:是)?)开(?:了)?(?:一)?(?:家|个|间)?.{0,6}(?:店|超市|餐馆|饭店|酒店|公司|铺|小卖部|摊|馆)的?|我开店|我们?(?:是)?做生意|我(?:们)?(?:是)?(?:在)?(?:店里|柜台|前台)(?:收银|收款)|^我(?:们)?是(?:店里|店家|店铺|门店|商家那边|收款方|收钱的)(?:的)?(?:人|员工)?$|我(?:们)?(?:是)?在(?:这家|那家)?(?:店|超市|餐厅|饭店|酒店|商场|药店|加油站)里?(?:上班|工作|打工|收银)/;
 
 const HOLDER_NOUN_EN =
-  "(?:one|person|guy|lady|woman|man|girl|customer) (?:(?:who|that) )?(?:paid|paying|was charged|got charged|got billed|was billed|charged|billed|bought|swiped|made the purchase|used the card)|(?:one|person) whose card|diners?|payers?|customers?|cardholders?|card[- ]holders?|card owner|shoppers?|guests?|buyers?|consumers?|clients?|patrons?|purchasers?|account holder|card ?member|the one who paid|the person who paid|the one who was charged|the person who was charged";
+  "(?:one|person|guy|lady|woman|man|girl|customer) (?:(?:who|that) )?(?:paid|paying|was charged|got charged|got billed|was billed|charged|billed|bought|swiped|made the purchase|used the card)|(?:one|person) whose card|diners?|payers?|customers?|cardholders?|card[- ]holders?|card owner|shoppers?|guests?|buyers?|consumers?|clients?|patrons?|purchasers?|passengers?|patients?|travell?ers?|hotel guests?|account holder|card ?member|the one who paid|the person who paid|the one who was charged|the person who was charged";
 const MERCHANT_NOUN_EN =
   'merchants?|shop ?owners?|store ?owners?|business ?owners?|owners?|sellers?|cashiers?|vendors?|retailers?|shopkeepers?|proprietors?|managers?|clerks?|staff|employees?|bartenders?|waiters?|waitress|servers?|franchisee|on the merchant side';
 // "商家：终端显示失败…", "Cardholder - charged twice": a role written as a label opening the message.
@@ -831,8 +837,12 @@ const ROLE_HERE_EN = new RegExp(
 const SELF_EN = new RegExp(
   `(?:^|[^a-z'])(?:(?:i'?m|i am|i was|we'?re|we are|we were|this is|speaking as|i work as)\\s+(not\\s+)?(?:(?:just|also|only|actually|really)\\s+)?(?:(?:a|an|the|one of the|your|their)\\s+(?:[\\w'-]+\\s+){0,2}?)?|as\\s+(?:a|an)\\s+(?:[\\w'-]+\\s+){0,2}?)(?:(${HOLDER_NOUN_EN})|(${MERCHANT_NOUN_EN}))\\b`,
 );
+// As in Chinese: words that name the payer only as the whole answer (a driver may be the taxi).
+const HOLDER_BARE_EN = 'members?|drivers?|students?|parents?|tenants?|riders?|motorists?';
+const MERCHANT_BARE_EN =
+  'front desk|reception(?:ist)?|shop assistants?|sales ?assistants?|store assistants?|salesperson|sales ?clerks?|counter staff';
 const BARE_ROLE_EN = new RegExp(
-  `^(?:(?:i'?m|i am|we'?re|we are)\\s+)?(?:a |an |the |just a |just the )?(?:[\\w'-]+ )??(?:(${HOLDER_NOUN_EN})|(${MERCHANT_NOUN_EN}))(?:\\s+(?:here|side|speaking))?$`,
+  `^(?:(?:i'?m|i am|we'?re|we are)\\s+)?(?:a |an |the |just a |just the )?(?:[\\w'-]+ )??(?:(${HOLDER_NOUN_EN}|${HOLDER_BARE_EN})|(${MERCHANT_NOUN_EN}|${MERCHANT_BARE_EN}))(?:\\s+(?:here|side|speaking))?$`,
 );
 const BUSINESS_EN =
   'shop|store|restaurant|cafe|café|bakery|bar|hotel|salon|business|pharmacy|boutique|diner|market|supermarket|grocery|gas station|motel|spa|pub|kiosk|stall|bistro|coffee shop|food truck|company|franchise|clinic';
@@ -867,7 +877,7 @@ const WEAK_MERCHANT = rule(new RegExp(
 const WEAK_HOLDER = rule(new RegExp(
   [
     '(?:扣|收|刷|划|坑|多收|多扣|少退)了?我(?!们)',
-    '给我(?:刷|扣|划|退|收)',
+    '给我(?:多|重复)?(?:刷|扣|划|退|收)',
     '我(?!们)的?(?:卡|信用卡|银行卡|储蓄卡|借记卡|账户|账单|余额|钱)',
     '我(?!们)(?:被|卡里|卡上)',
     '我(?!们)(?:刷|付|买|消费|吃|加油|住|用|去|在.{0,10}(?:刷|买|消费|付))',

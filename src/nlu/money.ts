@@ -105,7 +105,11 @@ const CUE_DIFFERENCE = cue(
 );
 const CUE_EXPECTED = cue(
   // 实际加了/用了/花了: what was really consumed (a hold's completion), unlike 实际扣了 (charged).
-  '实际(?:只)?(?:加|用|花|住|吃)了?|应该(?:是|收|付|扣|刷)?|应是|应当是|本来(?:是|该收|该付|应该)?|本该(?:收|付|是)?|本应是?|原本是?|原价是?|原来是|应付金额|应付|应收|实际应付|实际消费|标价是?|价格是|价钱是|明明是|明明只有|明明|只有|只消费了?|才|正确的?金额|正确的|实际金额|小票上(?:写的|显示的?)?|小票|账单上|菜单上|' +
+  // What the customer signed for (签单的时候是480, "the slip I signed said $48") is what they
+  // agreed to pay; a tip added afterwards makes the charge differ from it.
+  '签(?:单|字|的单)?(?:的时候|时)?(?:是|写的是?|上是|上写的是?)|签单金额是?|签的(?:是|金额是?)|我签了|' +
+    "(?:slip|receipt|check|bill) i signed(?: (?:said|says|showed|shows|was|read|reads))?|signed for|signed (?:the|a|my) (?:slip|receipt|check|bill) for|" +
+    '实际(?:只)?(?:加|用|花|住|吃)了?|应该(?:是|收|付|扣|刷)?|应是|应当是|本来(?:是|该收|该付|应该)?|本该(?:收|付|是)?|本应是?|原本是?|原价是?|原来是|应付金额|应付|应收|实际应付|实际消费|标价是?|价格是|价钱是|明明是|明明只有|明明|只有|只消费了?|才|正确的?金额|正确的|实际金额|小票上(?:写的|显示的?)?|小票|账单上|菜单上|' +
     "should(?: have)? be(?:en)?|should've been|it should be|supposed to be|meant to be|ought to be|expected|the price was|price was|price is|priced at|listed at|the bill was|bill was|bill is|correct amount|real amount|actual amount|the total should(?: have)? be(?:en)?|instead of|rather than|not",
 );
 const CUE_CHARGED = cue(
@@ -121,7 +125,13 @@ const CUE_NEUTRAL = cue(
 const CUE_NOT = /(?:不是|而不是|not|rather than)\s*$/i;
 const PAIR_EXPECTED_FIRST = /^\s?(?:被?(?:刷|打|输|按|写|弄|扣|算|收|敲)成了?|变成了?|keyed as|rung up as|rang up as|entered as|typed as|became|turned into)/i;
 const PAIR_CHARGED_FIRST = /^\s?(?:instead of|rather than|而不是|不是)/i;
-const SUFFIX_DIFFERENCE = /^\s?(?:extra|too much|too many|more than (?:it should|i should|agreed|expected)|over\b|多了)/i;
+// "$5 more than the slip", "charged 5 more.": an amount "more" states the gap, not a price. Not
+// "2 more charges", where "more" counts.
+const SUFFIX_DIFFERENCE =
+  /^\s?(?:extra|too much|too many|more(?= than\b|\s*[,.!?;，。]|\s*$| on\b| for\b| in total\b)|higher than|over\b|多了)/i;
+// 多了50块, 贵了30: the gap, with no verb saying who took it. Only a few fillers: in "多了一笔50块"
+// the amount is the extra charge itself.
+const CUE_DIFFERENCE_BARE = /(?:多了|贵了|高了|多花了|多出|超了|超出了?)(?:\s*(?:我|足足|整整|大概|大约|约|将近|差不多))*\s*$/;
 const SUFFIX_CHARGED =
   /^\s?(?:(?:was|were|got|been|has been|had been)\s+)?(?:taken|charged|deducted|debited|withdrawn|removed|gone)\b|^\s?(?:each|apiece|a piece|per charge|each time|被扣|被刷|被划走|扣掉了|被扣掉)/i;
 // "a 89.99 charge", "an $18 transaction": one charge, not a count of them.
@@ -297,7 +307,7 @@ function scan(text: string, defaultCurrency: string): Candidate[] {
 }
 
 function prefixRole(before: string): { role: MoneyRole; cue: boolean } {
-  if (CUE_DIFFERENCE.test(before)) return { role: 'difference', cue: true };
+  if (CUE_DIFFERENCE.test(before) || CUE_DIFFERENCE_BARE.test(before)) return { role: 'difference', cue: true };
   if (CUE_NOT.test(before)) return { role: null, cue: true };
   if (CUE_EXPECTED.test(before)) return { role: 'expected', cue: true };
   if (CUE_CHARGED.test(before)) return { role: 'charged', cue: true };
@@ -468,11 +478,41 @@ function toMention(c: Candidate, implied: string, defaultCurrency: string): Mone
   return { value: { minor, currency: implied }, role: c.role };
 }
 
+// Which way a stated difference goes: 少收了50 is short of the price, 多扣了50 over it.
+const UNDER_WORDS = /少(?:收|扣|刷|付|算)|under-?charg|too little|less\b|便宜/i;
+const OVER_WORDS = /多|贵|高了|超|over-?charg|extra|too much|more\b|additional|higher/i;
+
+function differenceSign(text: string, c: Candidate): 1 | -1 | 0 {
+  const around = text.slice(Math.max(0, c.start - 18), c.start) + text.slice(c.end, c.end + 14);
+  if (UNDER_WORDS.test(around)) return -1;
+  return OVER_WORDS.test(around) ? 1 : 0;
+}
+
+/**
+ * "扣了530，多扣了50": one amount and the gap give the other one (480 was the price). Only when
+ * exactly one of the two is stated, nothing else is left unplaced, and the direction is clear.
+ */
+function withDerivedAmount(text: string, money: readonly Candidate[], mentions: MoneyMention[]): MoneyMention[] {
+  const diffs = mentions.filter((m) => m.role === 'difference');
+  const known = mentions.filter((m) => m.role === 'charged' || m.role === 'expected');
+  if (diffs.length !== 1 || known.length !== 1 || mentions.length !== 2) return mentions;
+  const diff = diffs[0] as MoneyMention;
+  const base = known[0] as MoneyMention;
+  const sign = differenceSign(text, money[mentions.indexOf(diff)] as Candidate);
+  if (sign === 0 || diff.value.currency !== base.value.currency) return mentions;
+  // charged = expected + sign·diff
+  const minor = base.role === 'charged' ? base.value.minor - sign * diff.value.minor : base.value.minor + sign * diff.value.minor;
+  if (minor <= 0) return mentions;
+  const role: MoneyRole = base.role === 'charged' ? 'expected' : 'charged';
+  return [...mentions, { value: { minor, currency: base.value.currency }, role }];
+}
+
 export function extractMoney(text: string, defaultCurrency: string): MoneyMention[] {
   const cands = resolve(text, defaultCurrency);
   const money = cands.filter((c) => isMoney(c, cands));
   const implied = impliedCurrency(money, defaultCurrency);
-  return money.map((c) => toMention(c, implied, defaultCurrency));
+  const mentions = money.map((c) => toMention(c, implied, defaultCurrency));
+  return mentions.some((m) => m.role === 'difference') ? withDerivedAmount(text, money, mentions) : mentions;
 }
 
 /**

@@ -175,7 +175,6 @@ describe('answers to "are you the cardholder or the merchant?"', () => {
     '老板，你好',
     '服务员，在吗',
     '我是在店里的时候发现的',
-    '车主',
   ])('"%s" names no role', (text) => {
     expect(roleOf(text)).toBeNull();
   });
