@@ -116,6 +116,11 @@ export interface Parsed {
   entities: {
     money: MoneyMention[];
     when: WhenParse;
+    /**
+     * When the refund was promised or made, or the goods returned ("商家12天前就说给我退款了"):
+     * never the transaction date. Absent when the message names no such date.
+     */
+    refundWhen?: WhenValue;
     last4: string | null;
     count: number | null;
     /** How many of the charges were already refunded, voided or reversed ("后来商家退了一笔"). */

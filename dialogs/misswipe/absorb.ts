@@ -270,6 +270,7 @@ export function absorb(ctx: DialogContext, parsed: Parsed): DialogContext {
   }
   if (ctx.category && next.category !== ctx.category) forgetOldProblem(next, ctx.category, candidates);
   if (parsed.entities.refundedCount !== null) next.refundedCount = parsed.entities.refundedCount;
+  if (parsed.entities.refundWhen) next.refundWhen = parsed.entities.refundWhen;
   if (parsed.entities.money.some((m) => m.role === 'difference')) {
     next.difference = parsed.entities.money.find((m) => m.role === 'difference')?.value ?? null;
   }

@@ -62,6 +62,11 @@ export interface DialogContext {
    * passing, never asked. chargeCount stays the number of charges made (design.md, the case).
    */
   refundedCount: number | null;
+  /**
+   * When the refund was promised or made, or the goods returned, as told in passing ("商家12天前
+   * 就说给我退款了"): for the agent, never the transaction date. Older snapshots have none.
+   */
+  refundWhen?: WhenValue | null;
   adviceGiven: boolean;
   guidance: string[];
   guidanceGiven: boolean;
@@ -108,6 +113,7 @@ export function initialContext(input: DialogInput = {}): DialogContext {
     merchantResponse: null,
     difference: null,
     refundedCount: null,
+    refundWhen: null,
     adviceGiven: false,
     guidance: [],
     guidanceGiven: false,

@@ -61,6 +61,8 @@ export function buildCase(input: BuildCaseInput, renderer: Renderer): Case {
       overchargeDifferenceCurrency: ctx.difference?.currency ?? null,
       // Snapshots stored before this field existed have none: unknown.
       refundedCount: ctx.refundedCount ?? null,
+      // When the refund was promised or made / the goods returned, if told: not the sale date.
+      refundDate: ctx.refundWhen?.date ?? null,
       handoffReason: ctx.handoffReason,
       undercharge,
       // Whether disputeDeadline is still ahead ('open'), at most a week away ('closing') or
@@ -103,6 +105,8 @@ export function summarize(k: Case, locale: Locale, r: Renderer): string {
   if (t.amountExpected) parts.push(r.t('agent:summary.expected', locale, { amount: formatMoney(t.amountExpected, locale) }));
   if (t.merchantName) parts.push(r.t('agent:summary.merchant', locale, { merchant: t.merchantName }));
   if (t.date) parts.push(r.t('agent:summary.when', locale, { when: formatWhen({ date: t.date, time: t.time }, locale) }));
+  const refundDate = k.details.refundDate;
+  if (typeof refundDate === 'string') parts.push(r.t('agent:summary.refundDate', locale, { when: formatWhen({ date: refundDate, time: null }, locale) }));
   if (t.cardLast4) parts.push(r.t('agent:summary.card', locale, { last4: t.cardLast4 }));
   if (k.cardInPossession === false) parts.push(r.t('agent:summary.cardNotInPossession', locale));
   const deadlineNote = deadlineSummary(k, locale, r);

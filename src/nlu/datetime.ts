@@ -88,7 +88,16 @@ const EN_CUE =
 const HAS_CJK = /[\u4e00-\u9fff]/;
 
 const JUST_NOW =
-  /刚刚|刚才|剛剛|剛才|(?<![刚剛])[刚剛](?![好需性强毅烈正直])|\bjust now\b|\ba moment ago\b|\bmoments ago\b|\bjust a (?:minute|moment|sec(?:ond)?) ago\b|\ba (?:minute|sec(?:ond)?) ago\b|\bjust happened\b|\bright now\b/i;
+  /刚刚|刚才|剛剛|剛才|(?<![刚剛])[刚剛](?![好需性强毅烈正直])|\bjust now\b|\ba moment ago\b|\bmoments ago\b|\bjust a (?:minute|moment|sec(?:ond)?) ago\b|\ba (?:minute|sec(?:ond)?) ago\b|\bjust happened\b/i;
+// "right now" is the present: "it's in my wallet right now" says where the card is, not when it
+// was charged. It dates the charge only in a story of the charge happening ("they're charging me
+// right now") or as the whole answer to "when?".
+const RIGHT_NOW = /\bright now\b/i;
+const HAPPENING =
+  /\b(?:charg(?:ed|ing)|swip(?:ed|ing)|happen(?:ed|ing|s)?|us(?:ed|ing)|took|taking|debit(?:ed|ing)|deduct(?:ed|ing)|bill(?:ed|ing)|went through|going through)\b/i;
+const NOW_ONLY = /^[\s\W]*(?:(?:it'?s|it is|it was)\s+)?(?:just\s+)?right now[\s\W]*$/i;
+const isJustNow = (text: string): boolean =>
+  JUST_NOW.test(text) || (RIGHT_NOW.test(text) && (HAPPENING.test(text) || NOW_ONLY.test(text)));
 const VAGUE =
   /上周(?![一二三四五六日天末1-7])|上个?星期(?![一二三四五六日天1-7])|上个?礼拜(?![一二三四五六日天1-7])|这周(?![一二三四五六日天1-7])|本周(?![一二三四五六日天1-7])|这个?星期(?![一二三四五六日天1-7])|上周末|这周末|周末|最近|近期|近来|前几天|前些天|前段时间|前一阵|前阵子|这几天|那几天|几天前|好几天|上个?月(?!\s*\d|\s*[一二三四五六七八九十]+[号日])|本月(?!\s*\d)|这个月(?!\s*\d)|月初|月中|月底|年初|去年(?!\s*\d)|\blast (?:week|month|year|weekend)\b|\bthis (?:week|month|year|weekend)\b|\brecently\b|\blately\b|\b(?:a )?few days ago\b|\bcouple (?:of )?days ago\b|\bseveral days ago\b|\bthe other day\b|\bearlier this (?:week|month)\b|\b(?:some ?time|a while) (?:ago|back)\b|\bsometime last\b|\bweekend\b|\bin (?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 const VAGUE_RESULT =
@@ -420,6 +429,38 @@ function withoutSettlementClauses(text: string): string {
   return text.replace(CLAUSE, (clause) => (SETTLE_CLAUSE.test(clause) ? ' '.repeat(clause.length) : clause));
 }
 
+// "商家12天前就说给我退款了", "they promised a refund three weeks ago", "5号退的货": a date in a
+// clause about the refund or the return is when the money was promised or the goods went back,
+// not when the customer paid. Such clauses are blanked (same length) like settlement ones; a
+// clause that also tells the purchase ("11月1号买的") keeps its date. Clauses end at punctuation
+// and at the joints of a story ("and", "but", 然后, 可是), so "bought it on the 1st and returned it
+// on the 5th" keeps the 1st.
+const REFUND_GATE = /退|refund|return|credit|took (?:it|them) back/i;
+const STORY_CLAUSE = /(?:[^,.;!?，。；！？]+?)(?=[,.;!?，。；！？]|\s(?:and|but|then|so)\s|然后|后来|可是|但是|结果|$)|[,.;!?，。；！？]|\s(?:and|but|then|so)(?=\s)|然后|后来|可是|但是|结果/gi;
+const REFUND_CLAUSE =
+  /退款|退货|退钱|退单|退了|退的|退给|退回|退还|答应退|说退|同意退|给退|\brefund(?:s|ed|ing)?\b|\breturn(?:s|ed|ing)?\b|\bcredit(?:s|ed)? (?:it |the money )?back\b|\btook (?:it|them) back\b/i;
+const PURCHASE_CLAUSE =
+  /买|购|刷|付|消费|支付|扣|下单|结账|买单|\b(?:paid|pay(?:ing)?|bought|buy(?:ing)?|purchas\w*|charg(?:e|ed|ing)|swip(?:e|ed|ing)|spent|ordered)\b/i;
+
+function refundClauses(text: string): { kept: string; refund: string } | null {
+  if (!REFUND_GATE.test(text)) return null;
+  let kept = '';
+  let refund = '';
+  for (const m of text.matchAll(STORY_CLAUSE)) {
+    const clause = m[0];
+    const aboutRefund = REFUND_CLAUSE.test(clause) && !PURCHASE_CLAUSE.test(clause);
+    kept += aboutRefund ? ' '.repeat(clause.length) : clause;
+    refund += aboutRefund ? clause : ' '.repeat(clause.length);
+  }
+  return refund.trim() === '' ? null : { kept, refund };
+}
+
+/** The date of the refund or the return the text tells about, if any (for the agent). */
+export function extractRefundWhen(raw: string, opts: ParseOptions): WhenParse {
+  const parts = refundClauses(raw);
+  return parts === null ? null : readWhen(parts.refund, opts);
+}
+
 // "去年8月15号", "last year on Aug 15": the year is named relative to today. Read only for a date
 // whose month and day were said without a year (chrono keeps those in the current year).
 const YEAR_GATE = /[去前今]年|\byear\b/i;
@@ -446,10 +487,15 @@ function inNamedYear(found: Found, text: string, now: Wall): Found {
 
 export function extractWhen(raw: string, opts: ParseOptions): WhenParse {
   const spoken = SPOKEN_EARLIER.test(raw) ? raw.replace(SPOKEN_EARLIER, (m) => ' '.repeat(m.length)) : raw;
-  const text = SETTLE_WORD.test(spoken) ? withoutSettlementClauses(spoken) : spoken;
+  const unsettled = SETTLE_WORD.test(spoken) ? withoutSettlementClauses(spoken) : spoken;
+  return readWhen(refundClauses(unsettled)?.kept ?? unsettled, opts);
+}
+
+/** The date and time in text whose clauses about other events are blanked already. */
+function readWhen(text: string, opts: ParseOptions): WhenParse {
   const hasZh = HAS_CJK.test(text) && ZH_CUE.test(text);
   const vagueMentioned = VAGUE.test(text);
-  const justNow = JUST_NOW.test(text);
+  const justNow = isJustNow(text);
   if (!hasZh && !EN_CUE.test(text) && !justNow && !vagueMentioned) return null;
 
   const now = wallClock(opts.now, opts.timeZone);

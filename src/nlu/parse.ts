@@ -2,7 +2,7 @@
 // redacted, language, intents, entities, and readings of the message as a bare answer).
 import type { Locale, Money, MoneyMention, Parsed, ParseOptions } from '../types';
 import { extractCardType, extractIssuer } from './card';
-import { extractWhen, parseWhenAnswer } from './datetime';
+import { extractRefundWhen, extractWhen, parseWhenAnswer } from './datetime';
 import { extractCount, extractLast4, extractReferenceNumber, extractRefundedCount, parseCountAnswer, parseLast4Answer } from './digits';
 import { extractFacts } from './facts';
 import { detectFieldMention, extractContrast, withSlipsRepaired, type Contrast } from './field';
@@ -116,6 +116,7 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
   const when = whenMeant(text, contrast, opts);
   // "11.5" alone: a date only as the answer to "when?" (datetime.ts parseWhenAnswer).
   const bareWhen = when === null && numeric ? parseWhenAnswer(text, opts) : null;
+  const refundWhen = extractRefundWhen(text, opts);
   const moneyAsAnswer = moneyAnswer(moneyText, money, numeric, cur);
   return {
     text: original,
@@ -126,6 +127,7 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
     entities: {
       money,
       when,
+      ...(refundWhen?.ok ? { refundWhen: refundWhen.value } : {}),
       last4,
       count,
       refundedCount: extractRefundedCount(story),

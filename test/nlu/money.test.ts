@@ -294,6 +294,7 @@ describe('extractMoney — a day of the month is not a price', () => {
     const now = new Date('2026-11-20T04:00:00Z');
     const p = parse('I returned shoes at Nordstrom on Nov 4 for $64.50 and got nothing back', { now, timeZone: 'Asia/Shanghai', defaultCurrency: 'CNY' });
     expect(p.entities.money.map((m) => m.value.minor)).toEqual([6450]);
-    expect(p.entities.when).toEqual({ ok: true, value: { date: '2026-11-04', time: null } });
+    // The day of the return is kept as such, not as the day of the sale.
+    expect(p.entities.refundWhen).toEqual({ date: '2026-11-04', time: null });
   });
 });
