@@ -59,9 +59,23 @@ function trimEdges(s: string): string {
   return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
-/** chatLower, trimmed of edge punctuation. */
+// Emoji carry no detail, but they end many short answers ("me, the customer 😅", "商户🙏") and
+// then stop every whole-answer rule from matching; they are dropped. One that opens the message and
+// means yes or no (👍, ❌) becomes that word, which the yes/no rules read.
+const EMOJI_GATE = /[\u2600-\u27bf\ud83c-\ud83e]/;
+const EMOJI = /(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\ufe0f|\u200d)+/gu;
+const YES_EMOJI = /^(?:\u{1f44d}|\u{1f44c}|\u2705|\u2714|\u2611|\u{1f646})/u;
+const NO_EMOJI = /^(?:\u{1f44e}|\u274c|\u2716|\u{1f645}|\u26d4)/u;
+
+function withoutEmoji(t: string): string {
+  if (!EMOJI_GATE.test(t)) return t;
+  const word = (e: string, at: number) => (at !== 0 ? ' ' : YES_EMOJI.test(e) ? 'yes ' : NO_EMOJI.test(e) ? 'no ' : ' ');
+  return t.replace(EMOJI, word).trim();
+}
+
+/** chatLower, without emoji, trimmed of edge punctuation. */
 function clean(text: string): string {
-  return trimEdges(chatLower(text));
+  return trimEdges(withoutEmoji(chatLower(text)));
 }
 
 const LEAD_FILLER =
@@ -809,7 +823,8 @@ const MERCHANT_BARE_ZH = '收银|收钱的|柜员';
 const MERCHANT_NOUN_ZH =
   `${SELLER_ZH}|收银(?:台|处)?(?:这边|那边)?的(?!时候)|店里的(?:人|员工)?(?!时候|东西)|` +
   '个体户|摊主|商贩|店家|商户|商家|店主|老板娘|老板|收银员|店员|卖家|卖方|开.{0,4}的|做生意的|收款的|收款方|经营者|营业员|服务员|前台|店长|经理|掌柜';
-const SELF_ZH = /(?:我|我们|本人|俺|咱们?)(?:就|也|只|这边)?(不)?(?:是|算是|属于|作为)([^,.!?。;]{0,14})/g;
+// 系 is the formal (and Cantonese) "is": 本人系持卡人.
+const SELF_ZH = /(?:我|我们|本人|俺|咱们?)(?:就|也|只|这边)?(不)?(?:是|系|算是|属于|作为)([^,.!?。;]{0,14})/g;
 const HOLDER_NOUN_ZH_RE = new RegExp(HOLDER_NOUN_ZH, 'g');
 const MERCHANT_NOUN_ZH_RE = new RegExp(MERCHANT_NOUN_ZH, 'g');
 const BARE_ROLE_ZH = new RegExp(
