@@ -57,9 +57,44 @@ const ONLY_ZH_DIGITS = new RegExp(`^(?:是|就是)?(${ZH_DIGIT}{4})(?:吧|啊|�
 /** "5 5 2 1" as the whole answer: four single digits read out one by one. */
 const SPACED_FOUR = /^[^\d]{0,12}?(?<!\d[ -]?)(\d(?:[ -]\d){3})(?![ -]?\d)[^\d]{0,6}$/;
 
+// "four four one two", "four-four-one-two", "double four one two": the digits read out in words.
+const DIGIT_WORD_VALUE: Readonly<Record<string, string>> = {
+  zero: '0', oh: '0', o: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+};
+const DIGIT_WORD = '(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)';
+const SPOKEN_RUN = new RegExp(`\\b(?:(?:double|triple)[\\s-]+)?${DIGIT_WORD}(?:[\\s,-]+(?:(?:double|triple)[\\s-]+)?${DIGIT_WORD})*\\b`, 'gi');
+/** Cheap gate for parse.ts: two digit words in a row. */
+export const HAS_SPOKEN_DIGITS = new RegExp(`\\b(?:double|triple|${DIGIT_WORD})[\\s,-]+${DIGIT_WORD}\\b`, 'i');
+// "last four" names the field; its "four" is no digit.
+const LAST_FOUR_WORDS = /\blast[\s-]+four\b/gi;
+
+function spokenRunDigits(run: string): string {
+  let out = '';
+  let repeat = 1;
+  for (const word of run.toLowerCase().split(/[\s,-]+/)) {
+    if (word === 'double' || word === 'triple') {
+      repeat = word === 'double' ? 2 : 3;
+      continue;
+    }
+    out += (DIGIT_WORD_VALUE[word] ?? '').repeat(repeat);
+    repeat = 1;
+  }
+  return out;
+}
+
+/** The one run of exactly four digit words in a message with no digits in it, as digits. */
+function spokenLast4(text: string): string | null {
+  if (/\d/.test(text) || !HAS_SPOKEN_DIGITS.test(text)) return null;
+  const runs = text.replace(LAST_FOUR_WORDS, ' ').match(SPOKEN_RUN) ?? [];
+  const read = runs.map(spokenRunDigits).filter((d) => d.length > 1);
+  return read.length === 1 && read[0]?.length === 4 ? read[0] : null;
+}
+
 export function parseLast4Answer(text: string): string | null {
   const explicit = extractLast4(text);
   if (explicit) return explicit;
+  const spoken = spokenLast4(text);
+  if (spoken !== null) return spoken;
   const runs = text.match(DIGIT_RUNS);
   const spaced = SPACED_FOUR.exec(text);
   if (spaced?.[1] !== undefined) return toAsciiDigits(spaced[1]);
@@ -94,8 +129,10 @@ interface CountMention {
 
 const ZH_COUNT_RE = new RegExp(`(?<![第每这那上下前后同0-9几])(${ZH_COUNT})\\s*(笔|次|遍|回)(?!性|日|方|元|要|数)`, 'g');
 const ZH_SWIPE_TIMES_RE = new RegExp(`(?:刷|扣|按|碰|挥|拍)了?(${ZH_COUNT})下`, 'g');
+// The digits of an amount are never a count ("two £12.40 charges" is 2, not 40), and an amount
+// may stand between the count and its noun.
 const EN_COUNT_RE =
-  /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:(?:separate|identical|duplicate|different|same|pending|posted|similar|extra|additional|seperate)\s+)?(times|x\b|charges|transactions|debits|swipes|payments|deductions|holds)\b/gi;
+  /(?<![\d.,$€£¥])\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:(?:separate|identical|duplicate|different|same|pending|posted|similar|extra|additional|seperate)\s+)?(?:(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s?(?:dollars?|euros?|pounds?|usd|gbp|eur|rmb|yuan))\s+)?(times|x\b|charges|transactions|debits|swipes|payments|deductions|holds)\b/gi;
 const EN_TWICE_RE = /\b(twice|thrice)\b/gi;
 const EN_ONCE_RE = /\b(?:only|just|charged|swiped|tapped|paid|billed|inserted|ran|debited|went through)\s+(?:(?:me|it|us|the card)\s+)?(once)\b/gi;
 const EN_DOUBLE_RE =

@@ -18,7 +18,14 @@ const SPELLED = new RegExp(
   `\\b((?:(?:a|an)[\\s-]+(?=hundred|thousand))?${WORD}(?:[\\s-]+(?:and[\\s-]+)?${WORD})*)\\s+(${CURRENCY})\\b${CENTS}`,
   'gi',
 );
-export const HAS_SPELLED_AMOUNT = new RegExp(`\\b${WORD}\\s+${CURRENCY}\\b`, 'i');
+// "$450 instead of forty-five": the amount set against another takes its currency unsaid.
+const CONTRAST = '(?:instead of|rather than)';
+const AMOUNT_BEFORE = `(?:[$€£¥]\\s?\\d[\\d,]*(?:\\.\\d+)?|\\d[\\d,]*(?:\\.\\d+)?\\s+${CURRENCY})`;
+const CONTRASTED_WORDS = new RegExp(
+  `(${AMOUNT_BEFORE}\\s+${CONTRAST}\\s+(?:the\\s+)?)((?:(?:a|an)[\\s-]+(?=hundred|thousand))?${WORD}(?:[\\s-]+(?:and[\\s-]+)?${WORD})*)\\b(?!\\s+${CURRENCY}\\b|[\\s-]+(?:times|charges|of|percent|cents?)\\b)`,
+  'gi',
+);
+export const HAS_SPELLED_AMOUNT = new RegExp(`\\b${WORD}\\s+${CURRENCY}\\b|\\b${CONTRAST}\\s+(?:the\\s+)?(?:a\\s+|an\\s+)?${WORD}\\b`, 'i');
 
 /** "twenty-five" → 25, "a hundred and twenty" → 120; null when the words are not one number. */
 export function wordsToNumber(words: string): number | null {
@@ -78,7 +85,20 @@ export function readSpokenAmount(text: string): string | null {
   return n === null || n === 0 ? null : String(n);
 }
 
+/** The bare number words after "instead of" an amount, as digits ("$450 instead of 45"). */
+function spellContrasted(text: string): string {
+  return text.replace(CONTRASTED_WORDS, (whole, before: string, words: string) => {
+    const price = spokenPrice(words);
+    const n = price ?? wordsToNumber(words);
+    return n === null || n === 0 ? whole : `${before}${price !== null ? price.toFixed(2) : String(n)}`;
+  });
+}
+
 export function spellAmounts(text: string): string {
+  return spellContrasted(spellWithUnits(text));
+}
+
+function spellWithUnits(text: string): string {
   return text.replace(SPELLED, (whole, words: string, unit: string, centsWords: string | undefined) => {
     const price = centsWords === undefined ? spokenPrice(words) : null;
     if (price !== null) return `${price.toFixed(2)} ${unit}`;

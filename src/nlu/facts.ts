@@ -26,9 +26,10 @@ function clausesOf(t: string): string[] {
 
 // ------------------------------------------------------------------------------- receipt
 
-// 押金单/预授权单 (a hotel's deposit slip) and 单子/"the paper" are what people call the slip.
+// 押金单/预授权单 (a hotel's deposit slip) and 单子/"the paper" are what people call the slip;
+// a refund or void slip (退货单, 退款单, 撤销单) is the slip a C7 case asks for.
 const RECEIPT =
-  /小票|签购单|签单|收据|凭条|单据|发票|票据|回单|水单|pos单|押金单|预授权单|单子|\breceipts?\b|\bslips?\b|\binvoices?\b|\bproof of (?:purchase|payment)\b|\bsales? slip\b|\bpaper(?:work)?\b/;
+  /小票|签购单|签单|收据|凭条|单据|发票|票据|回单|水单|pos单|押金单|预授权单|(?:退货|退款|撤销|冲正)(?:单|凭证|凭条)|单子|\b(?:refund|return|void) (?:slip|receipt|confirmation)s?\b|\breceipts?\b|\bslips?\b|\binvoices?\b|\bproof of (?:purchase|payment)\b|\bsales? slip\b|\bpaper(?:work)?\b/;
 const RECEIPT_NEG =
   /没有?(?!错|问题)|丢了?|掉了|扔了?|找不到|不见了?|弄丢|不在了|\bno\b|\bnot\b|n't\b|\bnever\b|\blost\b|\bthrew\b|\bthrown\b|\btossed\b|\bmisplaced\b|\bcan'?t find\b|\bcannot find\b|\bwithout\b|\bdiscarded\b|\bbinned\b|\bgone\b/;
 // "只有一张" has one; "单子有问题" says nothing about keeping it. "only one receipt" has one.
@@ -56,13 +57,13 @@ function receipt(t: string): boolean | null {
 const TARGET_ZH = '(?:商家|商户|店家|店员|店里|店主|老板娘|老板|收银员|收银|服务员|前台|经理|店长|门店|酒店|餐厅|饭店|超市|对方|那家店|这家店|店铺|卖家|他们|店)';
 const BANK_ZH = /银行|发卡行|信用卡中心|银联|客服热线|警察|派出所|110/;
 const CONTACT_NEG_ZH = new RegExp(
-  `(?:没有?|未|还没)(?:去|回)过?(?:一趟)?(?:店里|店|门店|商场|超市|酒店)|电话(?:也|都|还)?(?:没有?|未)打|(?:没有?|未|没能|还没)(?:去)?(?:联系|问|找|打电话|打过电话|沟通|反映|投诉|去店|回店|回去找)|(?:没有?|未)(?:跟|和|给)${TARGET_ZH}|联系不[上到]|找不到${TARGET_ZH}|打不通|不理(?:我)?|没人接|${TARGET_ZH}(?:一直)?(?:不接|不回|不理|不回复|关门|倒闭|跑路|不承认|联系不上)`,
+  `(?:没有?|未|还没)(?:去|回)过?(?:一趟)?(?:店里|店|门店|商场|超市|酒店)|电话(?:也|都|还)?(?:没有?|未)打|(?:没有?|未|没能|还没)(?:去)?(?:联系|问|找|打电话|打过电话|沟通|反映|投诉|去店|回店|回去找)|(?:没有?|未)(?:跟|和|给)${TARGET_ZH}|联系不[上到]|找不到${TARGET_ZH}|打不通|不理(?:我)?|没人接|${TARGET_ZH}(?:一直)?(?:不接|不回|不理|不回复|关门|倒闭|跑路|联系不上)`,
 );
 // "打过电话"/"电话打过了" carry their own 过; "去过店里"; and what the staff did when asked
 // ("店员根本不管", "店里让我找银行", "老板推给银行") shows they were spoken to.
 const CONTACT_POS_ZH = new RegExp(
   `(?:联系|问|找|沟通|反映|投诉|打电话|打过电话|打了电话|说|讲)(?:过|了)+|(?:打过|打了)(?:好几个|几个|个)?电话|电话(?:也|都|早就|已经)?打(?:过|了)|(?:去|回)(?:过|了)(?:一趟)?(?:店里|店|门店|商场|超市|酒店)|` +
-    `${TARGET_ZH}(?:根本|压根|就是?|也|都|一直|直接)?(?:不管|不处理|不负责|不给退|不退|推给|推到|推脱|踢皮球|敷衍|让我|叫我|拖着|搪塞)|(?:跟|和|给|找|问|联系)(?:了|过)?${TARGET_ZH}|${TARGET_ZH}(?:那边|方面)?(?:说|讲|表示|答应|回复|告诉|回答|承认|同意|拒绝|不给|不同意|让我等|说要|不肯|承诺)|回(?:到)?店里|去店里`,
+    `${TARGET_ZH}(?:根本|压根|就是?|也|都|一直|直接)?(?:不管|不处理|不负责|不给退|不退|推给|推到|推脱|踢皮球|敷衍|让我|叫我|拖着|搪塞|不承认|不认账|不认|否认|死不承认|抵赖|耍赖)|(?:跟|和|给|找|问|联系)(?:了|过)?${TARGET_ZH}|${TARGET_ZH}(?:那边|方面)?(?:说|讲|表示|答应|回复|告诉|回答|承认|同意|拒绝|不给|不同意|让我等|说要|不肯|承诺)|回(?:到)?店里|去店里`,
 );
 
 const TARGET_EN =

@@ -358,6 +358,8 @@ const BOTH_EN =
   /\balso\b|\bas well\b|\btoo\b|\bagain\b|\balready\b|\bstill\b|\bboth\b|\beven though\b|\bthen\b|\bon top\b|\banyway\b|\bplus\b|\band (?:they|he|she|the (?:cashier|clerk|staff|waiter|store|shop)) (?:\w+ )?(?:charged|swiped|ran|billed|took)\b/;
 
 // ---- duplicate_charge
+/** An amount said between a count and its charges ("two £12.40 charges"). */
+const EN_AMOUNT = String.raw`(?:[$€£¥] ?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)? ?(?:dollars?|euros?|pounds?|usd|gbp|eur|rmb|yuan|bucks))`;
 const COUNT_ZH = '(?:两|2|二|三|3|四|4|几|好几|多|n)';
 const DUPLICATE = rule(new RegExp(
   [
@@ -383,13 +385,22 @@ const DUPLICATE = rule(new RegExp(
     '\\b(?:two|2|three|3) (?:identical|duplicate|same|similar|matching) (?:charges|transactions|payments|debits)',
     '\\bsame (?:charge|transaction|payment|amount|purchase) (?:twice|two times|2 times|again)',
     // "now there are two charges", "I see 2 transactions": several charges where one was due.
-    "\\b(?:there (?:are|were|is|'re)|there's|i (?:see|saw|have|got|noticed|found)|(?:it |app |statement )?(?:shows?|showing|showed)|now (?:i have|there are)|got) (?:now )?(?:\\w+ )?(?:two|2|three|3|multiple|several) (?:separate )?(?:charges|transactions|payments|debits|deductions|pending charges)\\b",
+    `\\b(?:there (?:are|were|is|'re)|there's|i (?:see|saw|have|got|noticed|found)|(?:it |app |statement )?(?:shows?|showing|showed)|now (?:i have|there are)|got) (?:now )?(?:\\w+ )?(?:two|2|three|3|multiple|several) (?:separate |identical |pending )?(?:${EN_AMOUNT} )?(?:charges|transactions|payments|debits|deductions|pending charges)\\b`,
+    `\\b(?:two|2|three|3) (?:identical |duplicate |same |matching )?${EN_AMOUNT} (?:charges|transactions|payments|debits)\\b`,
   ].join('|'),
 ));
 /** "charged N times" stated outright: beats charged_but_failed (a retry that posted twice). */
 const CHARGED_N_TIMES = rule(new RegExp(
   `扣了?(?:我)?${COUNT_ZH}(?:次|笔|遍|回)|\\bcharged (?:me )?(?:twice|two times|\\d times|multiple times)`,
 ));
+
+/**
+ * "显示失败，又刷了一次", "it said failed so I tapped again": a retry after a failure. When the
+ * message also names several charges, both attempts went through: a duplicate (domain.md C4).
+ */
+const RETRIED = rule(
+  /又(?:刷|付|扫|插|挥|试|支付)|重新(?:刷|付|支付|试|插|挥|扫)|再(?:刷|付|扫|插|挥|试)了|\b(?:tapped|swiped|tried|paid|inserted|dipped|ran (?:it|the card)|put it through|did it) (?:it )?(?:again|a second time)\b|\bretried\b|\btried again\b/,
+);
 
 // ---- refund_not_received
 const REFUND_WORD =
@@ -404,11 +415,14 @@ const UNSETTLED_NOISE =
 
 // "是做撤销还是退货？", "should I void or refund it?": a merchant asking which remedy to use names
 // refund words, but reports no refund that failed to arrive (its 还是/not is no NOT_ARRIVED).
+// The choice may list three ("撤销还是退货还是冲正"): the whole list goes, or its tail's 还是
+// would read as "still".
+const ZH_REMEDY = '(?:撤销|退货|退款|冲正|退掉|作废)';
 const REMEDY_QUESTION = new RegExp(
   [
-    '(?:撤销|退货|退款|冲正|退掉|作废)(?:还是|或者?是?|或|和|与|跟)(?:做|办|直接)?(?:撤销|退货|退款|冲正|退掉|作废)',
+    `${ZH_REMEDY}(?:(?:还是|或者?是?|或|和|与|跟)(?:做|办|直接)?${ZH_REMEDY})+`,
     '(?:怎么|如何|能不能|可不可以|能否|可以|能|要不要|该不该|是否|应该|需要)(?:给(?:顾客|客人|客户|他|她)?)?(?:做|办理?|操作)?(?:撤销|退货|退款|冲正)(?:吗|呢|么|啊)?(?=[?]|$)',
-    '\\b(?:void|refund|reverse|cancel)(?: (?:it|the (?:sale|transaction|charge|payment)))? or (?:a |do a )?(?:void|refund|reverse|reversal|cancel)\\b',
+    '\\b(?:void|refund|reverse|cancel)(?: (?:it|the (?:sale|transaction|charge|payment)))?(?:,? or (?:a |do a )?(?:void|refund|reverse|reversal|cancel)\\b|, (?:a |do a )?(?:void|refund|reverse|reversal|cancel)\\b(?=,? or\\b))+',
     '\\b(?:should|can|could|do) (?:i|we) (?:just )?(?:void|refund|reverse|cancel)\\b(?: (?:it|this|that|the \\w+))?(?= or\\b|[?]|$)',
     '\\bhow (?:do|can|should) (?:i|we) (?:void|refund|reverse|cancel)\\b',
   ].join('|'),
@@ -580,7 +594,7 @@ const WRONG_AMOUNT = rule(new RegExp(
   [
     '(?:金额|价格|价钱|钱数|数目).{0,6}(?:不对|不太对|对不上|错|有误|不符|不一样|不正确|有问题)',
     '(?:输|打|按|敲|弄|搞|写|刷|扣|收)错(?:了)?(?:金额|数|钱|价|数字)',
-    '(?:输|打|按|敲|写|刷|扣|弄)成了?',
+    '(?:输|打|按|敲|写|刷|扣|弄)(?:错)?成了?',
     '(?:多|少)(?:按|打|输|敲|加|写)了?(?:一|两)?个?[0零〇]',
     // "多按了一位": a digit too many or too few, the zero left unsaid.
     '(?:多|少)(?:按|打|输|敲|加|写)了?(?:一|两)(?:位|个数字?)',
@@ -635,7 +649,15 @@ const WRONG_AMOUNT = rule(new RegExp(
     '\\bless than the (?:price|bill|total|amount)',
     '\\b(?:keyed|typed|entered|punched|put)(?: in)? (?:the |it |in the )?(?:\\w+ )?(?:wrong|incorrectly)',
     '\\bkeyed (?:in )?[$€£¥]?\\d',
-    '\\b(?:rang|rung) (?:it |them |her |him )?up (?:as |for )?[$€£¥]?\\d',
+    '\\b(?:rang|rung) (?:it |them |her |him |me |us )?up (?:as |for )?[$€£¥]?\\d',
+    // "rang me up for four hundred fifty dollars instead of forty-five", "charged us for the large
+    // instead of the small", "rang up a large when I ordered a small": the till said one thing and
+    // the sale was another (the amounts may be spelled out, or be an item or size).
+    '\\b(?:rang|rung|ringing|charged|billed|keyed|punched)\\b(?: (?:me|us|it|them|her|him))?(?: up| in)?\\b(?:[^.!?]|\\.(?=\\d)){1,40}?\\b(?:instead of|rather than)\\b',
+    "\\b(?:rang|rung|ringing|charged|billed|keyed|punched)\\b(?: (?:me|us|it|them|her|him))?(?: up| in)?(?: for)? (?:a|an|the|my|our) (?:[\\w'-]+ ){0,2}?(?:when|while|but|though|even though|although|yet) (?:i|we|she|he|they|the customer) (?:had |have )?(?:only )?(?:ordered|asked for|wanted|bought|picked|chose|got|had|requested)\\b",
+    "\\b(?:i|we) (?:only )?(?:ordered|asked for|wanted|bought|picked|chose|requested)\\b[^.!?]{1,30}?\\b(?:but|and|yet|then)\\b[^.!?]{0,20}?\\b(?:rang|rung|charged|billed|keyed|punched)(?: (?:me|us|it|them))?(?: up| in)?(?: for| as)? (?:a|an|the) ",
+    '(?:按|收了?|算了?|刷了?|扣了?|打了?)成?(?:的是)?(?:大|中|小|超大|特大)(?:杯|份|号|碗|瓶|碗)的?(?:钱|价|价格|费用)?.{0,10}(?:我|但|可|明明|其实)?.{0,4}(?:点|要|买)的?(?:是)?(?:大|中|小)(?:杯|份|号|碗|瓶)',
+    '(?:点|要|买)的?(?:是)?(?:大|中|小)(?:杯|份|号|碗|瓶).{0,10}(?:按|收了?|算了?|刷了?|扣了?|打了?)成?(?:的是)?(?:大|中|小|超大|特大)(?:杯|份|号|碗|瓶)',
     // "a sale that was rung up wrong": the amount keyed at the till, said without the figures.
     '\\b(?:rang|rung|ringing) (?:it |them |that |this )?up (?:wrong|wrongly|incorrectly|for the wrong)\\b',
     '\\bshould (?:have )?be(?:en)?\\b(?:[^.!?]|\\.(?=\\d)){0,20}\\bnot\\b',
@@ -737,7 +759,7 @@ function detectCategory(t: string, s: Script, money: readonly MoneyMention[]): C
   const failed = hit(FAIL, failText, s) && hit(CHARGED_ANYWAY, failText, s);
   const duplicate = hit(DUPLICATE, t, s);
   // A retry after a failure that was charged N times is a duplicate (domain.md C4).
-  if (failed && !(duplicate && hit(CHARGED_N_TIMES, t, s))) return 'charged_but_failed';
+  if (failed && !(duplicate && (hit(CHARGED_N_TIMES, t, s) || hit(RETRIED, t, s)))) return 'charged_but_failed';
   // "used my gift card and they charged $50 instead of $5": a price set against the charge says
   // the amount was wrong, even when another way of paying is named.
   if (paidByOtherMeans(t, s) && !pricedAgainstCharge(money)) return 'paid_by_other_means';

@@ -3,7 +3,7 @@
 import type { Locale, Money, MoneyMention, Parsed, ParseOptions } from '../types';
 import { extractCardType, extractIssuer } from './card';
 import { extractRefundWhen, extractWhen, parseWhenAnswer } from './datetime';
-import { extractCount, extractLast4, extractReferenceNumber, extractRefundedCount, parseCountAnswer, parseLast4Answer } from './digits';
+import { extractCount, extractLast4, extractReferenceNumber, extractRefundedCount, HAS_SPOKEN_DIGITS, parseCountAnswer, parseLast4Answer } from './digits';
 import { extractFacts } from './facts';
 import { detectFieldMention, extractContrast, withSlipsRepaired, type Contrast } from './field';
 import { detectIntents, isQuestionBack, withoutRetractedStory } from './intents';
@@ -146,7 +146,7 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
       ...(moneyAsAnswer?.unmarked ? { moneyUnmarked: true } : {}),
       // parseLast4Answer / parseCountAnswer return the explicit entity first when there is one; a
       // count taken back ("not twice, …") answers nothing.
-      last4: last4 ?? (numeric ? parseLast4Answer(text) : null),
+      last4: last4 ?? (numeric || HAS_SPOKEN_DIGITS.test(text) ? parseLast4Answer(text) : null),
       count: count ?? (numeric || HAS_COUNT_WORD.test(story) ? parseCountAnswer(story) : null),
       merchantName: merchantIn(original, simplified, parseMerchantAnswer),
       ...(bareWhen ? { when: bareWhen } : {}),
