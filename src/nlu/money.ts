@@ -123,7 +123,9 @@ const CUE_NEUTRAL = cue(
     'i meant|i mean|meant|came to|comes to|come to|paid|pay|payment of|payment|amount(?: of)?|total(?: of)?|cost|costs|spent|purchase of|bill(?: of)?|hold of|pending|preauth(?:orization)?(?: of)?|refund(?:ed)?(?: of)?|refund me|credit of|worth|balance of|sum of|price',
 );
 const CUE_NOT = /(?:不是|而不是|not|rather than)\s*$/i;
-const PAIR_EXPECTED_FIRST = /^\s?(?:被?(?:刷|打|输|按|写|弄|扣|算|收|敲)成了?|变成了?|keyed as|rung up as|rang up as|entered as|typed as|became|turned into)/i;
+// "35元刷成了350", and with the sale named in between: "一笔35元的单输成了350元", "35块的账打成了".
+const PAIR_EXPECTED_FIRST =
+  /^\s?(?:的(?:单子?|账单?|那笔|这笔|一笔|消费|交易|货|东西|款))?(?:被?(?:刷|打|输|按|写|弄|扣|算|收|敲)(?:错)?成了?|变成了?|keyed as|rung up as|rang up as|entered as|typed as|became|turned into)/i;
 const PAIR_CHARGED_FIRST = /^\s?(?:instead of|rather than|而不是|不是)/i;
 // "$5 more than the slip", "charged 5 more.": an amount "more" states the gap, not a price. Not
 // "2 more charges", where "more" counts.
@@ -275,7 +277,7 @@ function scan(text: string, defaultCurrency: string): Candidate[] {
       currency === null &&
       !/\d/.test(raw) &&
       !BARE_ZH_NUMERAL_NEXT.test(text.slice(numEnd, numEnd + 1)) &&
-      !PAIR_EXPECTED_FIRST.test(text.slice(numEnd, numEnd + 8))
+      !PAIR_EXPECTED_FIRST.test(text.slice(numEnd, numEnd + 12))
     ) {
       continue;
     }
@@ -299,7 +301,7 @@ function scan(text: string, defaultCurrency: string): Candidate[] {
       denied: false,
       role: null,
       cue: false,
-      pairExpectedFirst: PAIR_EXPECTED_FIRST.test(text.slice(end, end + 12)),
+      pairExpectedFirst: PAIR_EXPECTED_FIRST.test(text.slice(end, end + 16)),
       pairChargedFirst: PAIR_CHARGED_FIRST.test(text.slice(end, end + 14)),
     });
   }
