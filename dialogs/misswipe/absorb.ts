@@ -128,6 +128,18 @@ function bareAnswer(slot: DetailSlot, parsed: Parsed): Candidates {
   }
 }
 
+/** Questions whose answer is the message's own words (a bank's, a shop's name). */
+const FREE_TEXT: readonly DetailSlot[] = ['issuer', 'merchantName'];
+
+/**
+ * "对了，日期说错了，是12号" to "which bank?": a correction that names another field is not, word
+ * for word, the bank's or the shop's name.
+ */
+function correctsAnotherFreeText(parsed: Parsed, asked: DetailSlot): boolean {
+  const target = parsed.fieldMention;
+  return parsed.intents.correction && FREE_TEXT.includes(asked) && target !== null && target !== asked;
+}
+
 /**
  * "42.18" after a "$175" hold: a bare number answering an amount question, with no currency
  * written, is in the currency the other amount was given in. Not in a currency-conversion
@@ -150,7 +162,7 @@ function inConversationCurrency(answer: Candidates, parsed: Parsed, ctx: DialogC
  * expected price outside a correction).
  */
 function redirectToNamedField(candidates: Candidates, parsed: Parsed, target: DetailSlot, asked: DetailSlot | null, fromAnswer: boolean): boolean {
-  const value = bareAnswer(target, parsed)[target];
+  const value = contrastFor(target, parsed) ?? bareAnswer(target, parsed)[target];
   if (value === undefined) return false;
   if (asked && asked !== target && fromAnswer) delete candidates[asked];
   if (SLOT_SPECS[target].kind === 'money') {
@@ -165,6 +177,14 @@ function redirectToNamedField(candidates: Candidates, parsed: Parsed, target: De
 
 /** Free-text fields a contrast can correct: their values are the user's own words. */
 const CONTRAST_FIELDS = ['merchantName'] as const;
+
+/**
+ * "商户名说错了，不是沃尔玛，是山姆会员店": a named free-text field takes the value now meant, not the
+ * whole message read as its answer (which would keep "不是沃尔玛").
+ */
+function contrastFor(target: DetailSlot, parsed: Parsed): string | undefined {
+  return parsed.contrast && CONTRAST_FIELDS.some((f) => f === target) ? parsed.contrast.said : undefined;
+}
 
 /**
  * "it was Walmart not Target", "是沃尔玛不是家乐福": with no field word, the field is the one whose
@@ -241,10 +261,11 @@ export function absorb(ctx: DialogContext, parsed: Parsed): DialogContext {
 
   const stated = statedValues(parsed, asking, next.category, correcting);
   const asked = isDetailSlot(asking) ? asking : null;
-  const answer: Candidates = asked && stated[asked] === undefined ? inConversationCurrency(bareAnswer(asked, parsed), parsed, next) : {};
-  const candidates: Candidates = { ...stated, ...answer };
   // An explicit field ("金额是200") redirects a bare value to that field when correcting.
   const target = parsed.fieldMention;
+  const answer: Candidates =
+    asked && stated[asked] === undefined && !correctsAnotherFreeText(parsed, asked) ? inConversationCurrency(bareAnswer(asked, parsed), parsed, next) : {};
+  const candidates: Candidates = { ...stated, ...answer };
   // A message that states the asked field itself ("应该是999美元" to "what should it have been?")
   // answers it; only otherwise does the named field take the value.
   if (correcting && target && isDetailSlot(target) && candidates[target] === undefined && (!asked || stated[asked] === undefined)) {

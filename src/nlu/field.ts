@@ -70,10 +70,12 @@ export interface Contrast {
 }
 
 const CONTRAST_GATE = /不是|\bnot\b|说的是|说成|写的是|写成|填的是|填成|\bi (?:said|wrote|put|typed|told you|entered)\b/i;
-const EN_LEAD = /^(?:(?:oh|oops|sorry|wait|no|nope|actually|hmm|my bad|typo)\b[\s,.!:;-]*)*(?:it was|it's|it is|its|the (?:shop|store|merchant|restaurant|place|bank|name) (?:was|is))?\s*/i;
+const EN_LEAD = /^(?:(?:oh|and|also|btw|oops|sorry|wait|no|nope|actually|hmm|my bad|typo)\b[\s,.!:;-]*)*(?:(?:it was|it's|it is|its|the (?:shop|store|merchant|restaurant|place|bank|name|date|day|amount) (?:was|is))\s+(?:actually\s+|really\s+)?)?\s*/i;
 const EN_SAID_NOT = /^(.{2,40}?),?\s+not\s+(.{2,40}?)[.!]*$/i;
 const EN_NOT_SAID = /^not\s+(.{2,40}?)\s*[,;]\s*(?:it was|it's|it is|its|but)\s+(.{2,40}?)[.!]*$/i;
-const ZH_LEAD = /^(?:(?:哦|噢|啊|呃|不对|错了|说错了|写错了|搞错了|等等|等一下|抱歉|不好意思)[\s,，。!！]*)*/;
+// Also a field said to be wrong first ("商户名刚才说错了，", "日期写错了，"): the contrast follows.
+const ZH_LEAD =
+  /^(?:(?:哦|噢|啊|呃|对了|还有|另外|不对|错了|说错了|写错了|搞错了|等等|等一下|抱歉|不好意思|[^,，。!！?？]{1,10}?(?:说|写|填|记|打|搞|弄)错了?)[\s,，。!！]*)*/;
 const ZH_SAID_NOT = /^(?:应该)?是(.{1,20}?)[,，]?(?:而)?不是(.{1,20}?)[。!！]*$/;
 const ZH_NOT_SAID = /^不是(.{1,20}?)[,，]\s*(?:而|应该)?是(.{1,20}?)[。!！]*$/;
 // A slip owned up to: "I said Tuesday but it was Wednesday", "我说的是周二，其实是周三".

@@ -1121,14 +1121,16 @@ const RESUME_EN =
 // correction: a marker ("不对，", "actually", "I meant") followed by the corrected value.
 const CORRECTION_MARKER_ZH =
   /^(?:(?:不对|错了|不是|说错了?|打错了?|写错了?|输错了?|搞错了?|弄错了?|刚才说错了?|我说错了?|我打错了?|我写错了?|更正(?:一下)?|改一下|修改一下|纠正(?:一下)?|等等|等一下|稍等(?:一下)?|等下|哦不|啊不|不好意思|抱歉|对不起)(?:啊|了|呀|哦)?[\s,]*)+/;
-const FIELD_ZH = '(?:金额|钱|时间|日期|卡号|尾号|后四位|后4位|商户|商家|店名|银行|次数|笔数|卡|参考号|应付)';
+const FIELD_ZH = '(?:金额|钱|时间|日期|卡号|尾号|后四位|后4位|商户|商家|店名|店铺|店(?=的?名)|银行|次数|笔数|卡|参考号|应付|日子)';
+// "商户名", "店的名称": the field's name, said with or without 的.
+const FIELD_NAME_ZH = '(?:的?(?:名称|名字|名))?';
 // "卡号后四位错了", "扣的金额说错了": a field (possibly qualified) said to be wrong.
 // A lead-in that points back at an earlier answer ("刚才", "我前面填的") may open it.
 const CORRECTION_FIELD_ZH = new RegExp(
-  `^(?:我)?(?:刚才|刚刚|之前|前面|上面)?(?:我)?(?:说的|填的|写的|给的|发的)?(?:扣的|刷的|扣款的?|交易的?|消费的?|卡的|我的|那个|这个)?${FIELD_ZH}+(?:名称|名字)?(?:我|刚才|刚刚)?(?:不对|错了|说错了?|写错了?|打错了?|填错了?|记错了?|搞错了?|弄错了?|有误)(?:啊|了|呀)?[\\s,]*`,
+  `^(?:我)?(?:刚才|刚刚|之前|前面|上面)?(?:我)?(?:说的|填的|写的|给的|发的)?(?:扣的|刷的|扣款的?|交易的?|消费的?|卡的|我的|那个|这个)?${FIELD_ZH}+${FIELD_NAME_ZH}(?:我|刚才|刚刚)*(?:不对|错了|说错了?|写错了?|打错了?|填错了?|记错了?|搞错了?|弄错了?|有误)(?:啊|了|呀)?[\\s,]*`,
 );
 const CORRECTION_VALUE_ZH = new RegExp(
-  `^(?:${FIELD_ZH}+(?:名称|名字)?)?(?:应该|应当)?(?:是|为|改成|改为|换成)|^(?:应该是|改成|改为|换成)|^[\\d¥$]|^(?:昨天|今天|前天|上午|下午|晚上|中午|早上|周|星期)|^不是[^,]{1,16},\\s*(?:而|应该)?是`,
+  `^(?:${FIELD_ZH}+${FIELD_NAME_ZH})?(?:应该|应当)?(?:是|为|改成|改为|换成)|^(?:应该是|改成|改为|换成)|^[\\d¥$]|^(?:昨天|今天|前天|上午|下午|晚上|中午|早上|周|星期)|^不是[^,]{1,16},\\s*(?:而|应该)?是`,
 );
 const NOT_X_BUT_Y_ZH = /^(?:(?:不对|错了|说错了?|搞错了?|弄错了?|写错了?)[\s,]*)?不是[^,]{1,16},\s*(?:而|应该)?是./;
 const CORRECTION_ANYWHERE_ZH = /^(?:应该是(?![吧啊呀的呢]*$)|改成|改为|更正|纠正)|^是[^,]{1,10}不是[^,]{1,10}$|^不是[^,]{1,12},(?:应该|而)?是/;
@@ -1145,22 +1147,37 @@ const CORRECTION_STANDALONE_EN =
     String.raw`^wrong (?:amount|date|time|day|card|bank|merchant|shop|store|count|number|last 4|last four|total)\s*[,;:-]+\s*\S|^(?:change|update|fix|correct|edit) (?:the |my )?(?:\w+ ){0,2}(?:to|into)\b|^(?:the )?(?:amount|date|time|card number|last 4|last four|bank|issuer|merchant(?: name)?|shop name|store name|count|number of charges) (?:is|was) (?:wrong|incorrect|not right)\b[\s,;:-]+\S|^(?:sorry,? )?${MEANT_EN}|^(?:it'?s|it was|its) [^,]{1,20} not [^,]{1,20}$|^not (?!yet|really|sure|at all)[^,]{1,25}, ?(?:it'?s|it is|it was|its|but)\b`,
   );
 
-function detectCorrection(t: string): boolean {
-  if (HAN.test(t)) {
-    if (CORRECTION_ANYWHERE_ZH.test(t.replace(/\s+/g, '')) && t.length <= 16) return true;
-    // "不对，不是家乐福，是沃尔玛": the marker list would also swallow the 不是 of the contrast.
-    if (NOT_X_BUT_Y_ZH.test(t)) return true;
-    const marker = CORRECTION_MARKER_ZH.exec(t) ?? CORRECTION_FIELD_ZH.exec(t);
-    if (marker) {
-      let rest = t.slice(marker[0].length).trim();
-      // "等一下，金额说错了，应该是…": a marker, then the field, then the value.
-      const field = CORRECTION_FIELD_ZH.exec(rest);
-      if (field && field.index === 0 && marker[0] !== field[0]) rest = rest.slice(field[0].length).trim();
-      return rest !== '' && (CORRECTION_VALUE_ZH.test(rest) || CORRECTION_VALUE_ZH.test(rest.replace(/^我/, '')));
-    }
-    return false;
+// "哦对了，日期说错了…", "oh and it was actually the 12th…": a correction brought up while another
+// question is open often starts with a word that changes the topic; it says nothing itself.
+const TOPIC_LEAD_ZH = /^(?:[哦噢啊呃诶欸嗯唉]*(?:对了|还有|另外|顺便(?:说一下|提一下|说一句)?)[\s,]*|[哦噢啊呃诶欸嗯唉]+[\s,]+)/;
+const TOPIC_LEAD_EN = /^(?:(?:oh|ah|uh|um|hmm|and|also|plus|btw|by the way|one more thing)\b[\s,.!:;-]*)+/;
+// "it was actually the 12th, not the 11th", "the amount was really $142 not $124": a value set
+// against the one it replaces, the "it"/"the <field>" lead saying it is about an earlier answer.
+const SAID_NOT_EN = /^(?:it|the \w+(?: \w+)?)(?:'s| is| was) (?:actually |really )?(?!not\b)[^,]{1,25},? not (?!yet\b|really\b|sure\b)[^,]{1,25}$/;
+
+function detectCorrection(text: string): boolean {
+  if (HAN.test(text)) return detectCorrectionZh(text.replace(TOPIC_LEAD_ZH, ''));
+  const t = text.replace(TOPIC_LEAD_EN, '');
+  if (SAID_NOT_EN.test(t)) return true;
+  return detectCorrectionEn(t);
+}
+
+function detectCorrectionZh(t: string): boolean {
+  if (CORRECTION_ANYWHERE_ZH.test(t.replace(/\s+/g, '')) && t.length <= 16) return true;
+  // "不对，不是家乐福，是沃尔玛": the marker list would also swallow the 不是 of the contrast.
+  if (NOT_X_BUT_Y_ZH.test(t)) return true;
+  const marker = CORRECTION_MARKER_ZH.exec(t) ?? CORRECTION_FIELD_ZH.exec(t);
+  if (marker) {
+    let rest = t.slice(marker[0].length).trim();
+    // "等一下，金额说错了，应该是…": a marker, then the field, then the value.
+    const field = CORRECTION_FIELD_ZH.exec(rest);
+    if (field && field.index === 0 && marker[0] !== field[0]) rest = rest.slice(field[0].length).trim();
+    return rest !== '' && (CORRECTION_VALUE_ZH.test(rest) || CORRECTION_VALUE_ZH.test(rest.replace(/^我/, '')));
   }
-  const c = t;
+  return false;
+}
+
+function detectCorrectionEn(c: string): boolean {
   if (CORRECTION_STANDALONE_EN.test(c)) return true;
   const marker = CORRECTION_MARKER_EN.exec(c);
   if (!marker || marker[0].trim() === '') return false;
