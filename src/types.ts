@@ -151,6 +151,21 @@ export interface Parsed {
   contrast?: { said: string; replaced: string } | null;
   /** The message asks about the question instead of answering it ("后四位是什么？"). */
   asksBack?: boolean;
+  /** What the message asks or tells besides an answer (src/nlu/questions.ts); absent when nothing. */
+  asides?: AsideReading | null;
+}
+
+/** A question the bot answers from the domain facts, whatever it is asking at the time. */
+export type UserQuestion = 'refundTime' | 'moneyBack' | 'chargeback' | 'bot' | 'complaint';
+
+export interface AsideReading {
+  question: UserQuestion | null;
+  /** An online purchase or a wallet/QR payment: not a card payment at a shop's terminal. */
+  nonCard: 'online' | 'wallet' | null;
+  /** A chargeback (拒付/退单) already started against the sale. */
+  chargebackStarted: boolean;
+  /** Paying in the card's home currency (DCC) was offered and accepted, by mistake. */
+  dccAccepted: boolean;
 }
 
 /** Options the understanding layer needs from configuration and the clock. */

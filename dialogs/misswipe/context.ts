@@ -80,6 +80,11 @@ export interface DialogContext {
   today?: string | null;
   /** The user's distress was acknowledged once already: never again in this conversation. */
   acknowledged?: boolean;
+  /** Told in passing (src/nlu/questions.ts asides); they change the advice. Absent in old snapshots. */
+  chargebackStarted?: boolean;
+  dccAccepted?: boolean;
+  /** The note that this assistant is for card payments at a terminal was given once already. */
+  scopeNoted?: boolean;
 }
 
 export type DialogEvent =

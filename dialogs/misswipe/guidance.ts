@@ -77,12 +77,29 @@ function deadlineLine(key: string, category: Category, slots: Partial<SlotValues
 const escalationKey = (category: Category) =>
   category === 'unrecognized_charge' ? 'guidance:common.escalationFraud' : 'guidance:common.escalation';
 
-export function guidanceFor(role: Role, category: Category, slots: Partial<SlotValues>, today: string | null = null): string[] {
-  if (role === 'cardholder') {
-    return [...CARDHOLDER[category].map((k) => deadlineLine(k, category, slots, today)), escalationKey(category)];
-  }
-  if (category === 'wrong_amount' && isUndercharge(slots)) {
-    return ['guidance:merchant.undercharge', settlementKey(slots.batchSettled)];
+/** What the user told in passing that changes the advice (questions.ts asides, kept in the context). */
+export interface AdviceFacts {
+  /** A chargeback is already under way: refunding as well would pay the customer twice. */
+  chargebackStarted?: boolean;
+  /** The cardholder was offered their home currency (DCC) and accepted it by mistake. */
+  dccAccepted?: boolean;
+}
+
+function cardholderGuidance(category: Category, slots: Partial<SlotValues>, today: string | null, facts: AdviceFacts): string[] {
+  // Accepting an offered conversion is usually no dispute reason: the fix is the shop's void.
+  const keys = category === 'currency_conversion' && facts.dccAccepted ? ['guidance:cardholder.dccAccepted'] : CARDHOLDER[category];
+  return [...keys.map((k) => deadlineLine(k, category, slots, today)), escalationKey(category)];
+}
+
+/**
+ * A merchant's steps. Only one way of giving money back is advised, never next to advice that
+ * contradicts it: an undercharge gets no refund (nothing was overcharged), and a sale with a
+ * chargeback under way gets no void or refund (the chargeback already returns the money).
+ */
+function merchantGuidance(category: Category, slots: Partial<SlotValues>, facts: AdviceFacts): string[] {
+  if (category === 'wrong_amount' && isUndercharge(slots)) return ['guidance:merchant.undercharge'];
+  if (facts.chargebackStarted && (NEEDS_SETTLEMENT_ADVICE.includes(category) || category === 'preauth_hold')) {
+    return ['guidance:merchant.chargebackUnderway'];
   }
   if (category === 'preauth_hold' && isOverCompletion(slots)) {
     return ['guidance:merchant.preauthOverCompleted', completionFixKey(slots.batchSettled)];
@@ -90,6 +107,16 @@ export function guidanceFor(role: Role, category: Category, slots: Partial<SlotV
   const keys = [...MERCHANT[category]];
   if (NEEDS_SETTLEMENT_ADVICE.includes(category)) keys.push(settlementKey(slots.batchSettled));
   return keys;
+}
+
+export function guidanceFor(
+  role: Role,
+  category: Category,
+  slots: Partial<SlotValues>,
+  today: string | null = null,
+  facts: AdviceFacts = {},
+): string[] {
+  return role === 'cardholder' ? cardholderGuidance(category, slots, today, facts) : merchantGuidance(category, slots, facts);
 }
 
 /** Role × category pairs the domain does not cover (design.md step 7). */

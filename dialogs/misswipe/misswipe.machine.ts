@@ -1,7 +1,7 @@
 // The mis-swipe flowchart of design.md as a statechart. Pure: no I/O and no literal text; it
 // emits reply keys and a handoff request, and the engine renders, stores and submits the case.
 import { assign, emit, enqueueActions, setup } from 'xstate';
-import type { Category, Choice, Reply, Role, SlotName } from '../../src/types';
+import type { Category, Choice, Parsed, Reply, Role, SlotName } from '../../src/types';
 import { absorb } from './absorb';
 import { soundsDistressed } from './empathy';
 import { initialContext, isDetailSlot, type DialogContext, type DialogEmitted, type DialogEvent, type DialogInput } from './context';
@@ -94,6 +94,25 @@ function currentQuestion(ctx: DialogContext): Reply[] {
   }
 }
 
+/** Facts told in passing are kept once told: a later message without them does not undo them. */
+function asideFacts(parsed: Parsed): Partial<DialogContext> {
+  const a = parsed.asides;
+  if (!a) return {};
+  return {
+    ...(a.chargebackStarted ? { chargebackStarted: true } : {}),
+    ...(a.dccAccepted ? { dccAccepted: true } : {}),
+  };
+}
+
+/** The replies to what a message asks or tells besides its answer: a short answer, a scope note. */
+function asideReplies(ctx: DialogContext, parsed: Parsed): Reply[] {
+  const a = parsed.asides;
+  if (!a) return [];
+  const out: Reply[] = a.question ? [{ key: `misswipe:faq.${a.question}` }] : [];
+  if (a.nonCard && !ctx.scopeNoted) out.push({ key: `misswipe:scope.${a.nonCard}` });
+  return out;
+}
+
 /** What the bot says after an answer that corrected (or tried to correct) a stored field. */
 function correctionReplies(ctx: DialogContext): Reply[] {
   const out: Reply[] = ctx.corrected.map((field) => ({ key: 'misswipe:corrected', params: { field: `misswipe:field.${field}` } }));
@@ -127,6 +146,7 @@ export const misswipeMachine = setup({
     saysRestart: ({ event }) => Boolean(said(event)?.parsed.intents.restart),
     saysBack: ({ event }) => Boolean(said(event)?.parsed.intents.back),
     saysHelp: ({ event }) => Boolean(said(event)?.parsed.intents.help),
+    asksQuestion: ({ event }) => Boolean(said(event)?.parsed.asides?.question),
     isIdleReturn: ({ event }) => Boolean(said(event)?.idle),
     saysOnlyLanguage: ({ event }) => {
       const p = said(event)?.parsed;
@@ -160,7 +180,7 @@ export const misswipeMachine = setup({
     absorb: assign(({ context, event }) => {
       const e = said(event);
       if (!e) return {};
-      const patch = absorb(context, e.parsed);
+      const patch = { ...absorb(context, e.parsed), ...asideFacts(e.parsed) };
       return e.today ? { ...patch, today: e.today } : patch;
     }),
     // A distressed message gets one calm acknowledgement, the first time only.
@@ -169,6 +189,18 @@ export const misswipeMachine = setup({
       if (!e || context.acknowledged || !soundsDistressed(e.parsed.text)) return;
       enqueue.emit({ type: 'reply', reply: { key: 'misswipe:empathy.ack' } });
       enqueue.assign({ acknowledged: true });
+    }),
+    // A question asked instead of an answer ("多久能退回来？", "are you a bot?") is answered, and
+    // the question it interrupted is asked again without counting a miss; a payment this bot is
+    // not for gets its note once.
+    answerAside: enqueueActions(({ context, event, enqueue }) => {
+      const e = said(event);
+      if (!e) return;
+      const replies = asideReplies(context, e.parsed);
+      for (const reply of replies) enqueue.emit({ type: 'reply', reply });
+      if (e.parsed.asides?.nonCard) enqueue.assign({ scopeNoted: true });
+      const missed = context.outcome.kind === 'invalid' || context.outcome.kind === 'asked';
+      if (e.parsed.asides?.question && missed) enqueue.assign({ outcome: { kind: 'nothing' } });
     }),
     // After an answer (what absorb made of it): say what was wrong or corrected, count misses.
     // An action, not an eventless state between the answer and routing: one microstep less on
@@ -250,7 +282,8 @@ export const misswipeMachine = setup({
     }),
     guide: enqueueActions(({ context, enqueue }) => {
       if (context.guidanceGiven || !context.role || !context.category) return;
-      const keys = guidanceFor(context.role, context.category, context.slots, context.today ?? null);
+      const facts = { chargebackStarted: context.chargebackStarted, dccAccepted: context.dccAccepted };
+      const keys = guidanceFor(context.role, context.category, context.slots, context.today ?? null, facts);
       for (const key of keys) enqueue.emit({ type: 'reply', reply: { key } });
       enqueue.assign({ guidance: keys, guidanceGiven: true });
     }),
@@ -329,7 +362,7 @@ export const misswipeMachine = setup({
         'session.started': { target: 'routing', actions: ['applyHint', 'greet'] },
         'user.said': [
           { guard: 'saysHuman', target: 'handingOff', actions: ['absorb', 'greet', 'noteHumanRequest'] },
-          { target: 'routing', actions: ['absorb', 'greet', 'acknowledge'] },
+          { target: 'routing', actions: ['absorb', 'greet', 'acknowledge', 'answerAside'] },
         ],
       },
     },
@@ -363,6 +396,7 @@ export const misswipeMachine = setup({
       on: {
         'user.said': [
           ...globalHandlers(),
+          { guard: 'asksQuestion', actions: ['answerAside', 'reask'] },
           { guard: 'saysNo', target: 'fixing' },
           { guard: 'saysYes', target: 'handingOff', actions: 'noteConfirmed' },
           { target: 'reconfirming', actions: 'absorb' },
@@ -380,6 +414,7 @@ export const misswipeMachine = setup({
       on: {
         'user.said': [
           ...globalHandlers(),
+          { guard: 'asksQuestion', actions: ['answerAside', 'reask'] },
           { guard: 'pickedField', target: 'routing', actions: 'clearPickedField' },
           { target: 'reconfirming', actions: 'absorb' },
         ],
@@ -453,7 +488,10 @@ function globalHandlers() {
 }
 
 function commonAnswerHandling() {
-  return [...globalHandlers(), { target: '#misswipe.routing', actions: ['absorb' as const, 'acknowledge' as const, 'interpret' as const] }];
+  return [
+    ...globalHandlers(),
+    { target: '#misswipe.routing', actions: ['absorb' as const, 'acknowledge' as const, 'answerAside' as const, 'interpret' as const] },
+  ];
 }
 
 /** The fields the confirmation shows, as render params (the renderer formats each kind). */

@@ -12,6 +12,7 @@ import { extractMerchantName, parseMerchantAnswer } from './merchant';
 import { HAS_SPELLED_AMOUNT, HAS_SPOKEN_PRICE, readSpokenAmount, spellAmounts } from './en-numerals';
 import { extractMoney, readMoneyAnswer, sameMoney } from './money';
 import { normalize } from './normalize';
+import { readAsides } from './questions';
 import { redactCardData } from './redact';
 import { HAS_TRADITIONAL, toSimplified } from './traditional';
 import { HAS_LATIN_WORD, translateEmbeddedEnglish } from './code-switch';
@@ -153,5 +154,6 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
     },
     contrast,
     asksBack: isQuestionBack(text),
+    asides: readAsides(text),
   };
 }

@@ -57,6 +57,7 @@ const COMMANDS: DialogEvent[] = [
   said('restart', { intents: { restart: true } }),
   said('back', { intents: { back: true } }),
   said('help', { intents: { help: true } }),
+  said('are you a bot?', { asides: { question: 'bot', nonCard: null, chargebackStarted: false, dccAccepted: false } }),
   said('English please', { langSwitch: 'en' }),
   said('说中文', { langSwitch: 'zh-CN' }),
   said('hello again', {}, true),
