@@ -2,6 +2,7 @@
 // "the cashier at Joe's Diner") or from a direct answer to "what was the merchant called?".
 
 import { extractIssuer } from './card';
+import { extractContrast } from './field';
 
 const MAX_NAME = 80;
 
@@ -16,13 +17,16 @@ const GENERIC = new Set([
   'grocery', 'hotel', 'online', 'home', 'work', 'airport', 'station', 'bakery', 'drugstore', 'diner', 'pub',
   'convenience store', 'local store', 'local shop', 'shopping mall', 'department store', 'hospital', 'school',
   'front desk', 'desk', 'merchant', 'vendor', 'place', 'parking lot', 'pos', 'machine', 'app', '手机', '小程序',
+  'bodega', 'deli', 'corner store', 'corner shop', 'kiosk', 'newsstand', 'food truck', 'vending machine', 'laundromat',
+  'liquor store', 'bottle shop', 'off-licence', 'takeaway', 'takeout', 'chippy', 'pizzeria', 'bistro', 'brasserie',
 ]);
 
 // ------------------------------------------------------------------------------- Chinese
 
-const ZH_NAME = "[\\u4e00-\\u9fffA-Za-z0-9&'·.\\- ]";
+// Latin letters with accents too ("在Café Nero刷的").
+const ZH_NAME = "[\\u4e00-\\u9fffA-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f0-9&'·.\\- ]";
 const ZH_VERB =
-  '(?:的?时候|刷|消费|买|购物|购买|付款|付钱|付了|支付|结账|结帐|买单|吃(?!饭店)|喝|加油(?!站)|用卡|扫码|交易(?!所|中心)|充值(?!中心)|住(?!宅)|看|打车|停车(?!场)|办(?!公)|被|多扣|多收|多刷|扣了|扣款|收了|退货|退款|退了|的收银|收银|的店员|店员|的服务员|服务员|的老板|老板|的pos|的POS|pos|POS|那里|那边|先是|后来|然后|结果|已经|用(?:微信|支付宝|手机|现金|信用卡|银行卡|储蓄卡|借记卡|卡|花呗|云闪付|apple ?pay)|，|,|。|！|!|？|\\?|；|;|$)';
+  '(?:的?时候|刷|消费|买|购物|购买|付款|付钱|付了|支付|结账|结帐|买单|吃(?!饭店)|喝|加油(?!站)|用卡|扫码|交易(?!所|中心)|充值(?!中心)|住(?!宅)|看|打车|停车(?!场)|办(?!公)|被|多扣|多收|多刷|扣了|扣款|收了|退货|退款|退了|的收银|收银|的店员|店员|的服务员|服务员|的老板|老板|的pos|的POS|pos|POS|那里|那边|先是|后来|然后|结果|已经|用(?!品|具)|显示|提示|报错|弹出|付过|付的|说|让|告诉|给(?!力)|问|下单|点(?:了|的|单)|排队|，|,|。|！|!|？|\\?|；|;|$)';
 // 在 inside 现在/正在/还在… is not "at"; "去过沃尔玛", "去了家乐福": the aspect word is not the name's.
 const ZH_AT = new RegExp(`(?<![现正实存所自好还不])(?:在|去(?!年)(?:过|了)?)(${ZH_NAME}{2,24}?)${ZH_VERB}`, 'g');
 const ZH_LABELLED = new RegExp(
@@ -30,9 +34,27 @@ const ZH_LABELLED = new RegExp(
 );
 const ZH_STAFF = new RegExp(`(?:^|[，,。！!？?；;\\s]|是|在)(${ZH_NAME}{2,24}?)的?(?:收银员|收银台|店员|服务员|pos机|POS机|刷卡机)`);
 const ZH_LEAD_NOISE = /^(?:一家|一个|那家|这家|某家|某个|附近的|楼下的|门口的|旁边的|对面的|那个|这个)/;
+// How the story goes on, not a shop ("…付了88，后来收银员又…"): cut from the front of a name.
+const ZH_CONNECTIVE = /^(?:后来|然后|结果|当时|接着|之后|随后|最后|其实|但是|可是|不过|而且|所以|突然|另外|还有|就是)+/;
+// The bot's own side ("贵平台合作商户处"): the person means some merchant the platform works with.
+const ZH_ADDRESSEE = /^(?:贵(?:平台|公司|司|行|方|店)|你们(?:平台|公司|银行|店)?)的?/;
+// Chat particles and laughter after a name ("在沃尔玛哈哈", "在全家啊").
+const ZH_TRAILING_CHAT = /(?:哈{2,}|呵{2,}|嘿{2,}|嘻{2,}|[啊呀吧呢嘛哦噢喔啦哇])+$/;
+// "合作商户处", "万达广场那里": a word for "at (the place)", not part of the name.
+const ZH_LOCATIVE = /(?<=.{2})(?:处|那儿|这儿|那里|这里|里面)$/;
 // Places people are in, not shops they paid ("我人一直在上海").
-const ZH_PLACES =
-  /^(?:北京|上海|广州|深圳|天津|重庆|杭州|南京|成都|武汉|西安|苏州|厦门|青岛|大连|长沙|郑州|沈阳|昆明|合肥|福州|济南|香港|澳门|台湾|台北|国内|国外|境外|海外|中国|美国|日本|韩国|英国|法国|德国|泰国|新加坡|欧洲|外地|老家|本地|当地)(?:市|省)?$|[省国]$/;
+const ZH_REGIONS =
+  '北京|上海|广州|深圳|天津|重庆|杭州|南京|成都|武汉|西安|苏州|厦门|青岛|大连|长沙|郑州|沈阳|昆明|合肥|福州|济南|香港|澳门|台湾|台北|国内|国外|境外|海外|中国|美国|日本|韩国|英国|法国|德国|意大利|西班牙|泰国|越南|马来西亚|新加坡|澳大利亚|加拿大|欧洲|外地|老家|本地|当地';
+const ZH_PLACES = new RegExp(`^(?:${ZH_REGIONS})(?:市|省)?$|[省国]$`);
+// Districts and shopping areas people name as where they were ("香港旺角", "东京银座").
+const ZH_DISTRICTS = new Set([
+  '旺角', '铜锣湾', '尖沙咀', '尖沙嘴', '中环', '湾仔', '油麻地', '深水埗', '金钟', '沙田', '银座', '新宿', '涩谷', '池袋',
+  '秋叶原', '浅草', '原宿', '上野', '心斋桥', '道顿堀', '梅田', '难波', '明洞', '江南', '弘大', '东大门', '南大门', '梨泰院',
+  '王府井', '西单', '三里屯', '国贸', '中关村', '陆家嘴', '徐家汇', '南京路', '淮海路', '外滩', '新天地', '春熙路', '太古里',
+  '天河', '北京路', '东门', '华强北', '解放碑', '观前街', '西湖', '鼓浪屿', '市中心', '市区', '城里', '郊区', '景区', '机场',
+]);
+// A street, district or county on its own ("南京东路", "浦东新区"): where, not who.
+const ZH_AREA_SUFFIX = /^[\u4e00-\u9fff]{1,5}(?:新区|区|路|大街|街|大道|镇|县|乡|村|步行街|商圈)$/;
 // Cities abroad, as people write them in a Chinese sentence ("在Tokyo刷卡", "在曼谷消费"): where the
 // card was used, not the merchant.
 const CITIES = new Set([
@@ -46,6 +68,28 @@ const CITIES = new Set([
   'las vegas', 'seattle', 'chicago', 'boston', 'hawaii', 'vancouver', 'toronto', 'sydney', 'melbourne', 'auckland',
   'hong kong', 'macau', 'taipei', 'shanghai', 'beijing', 'shenzhen', 'guangzhou',
 ]);
+// One or more places in front of the rest ("日本东京药妆店", "香港旺角"); built once, below CITIES.
+let zhPlacePrefix: RegExp | null = null;
+function placePrefix(): RegExp {
+  if (zhPlacePrefix === null) {
+    const zhCities = [...CITIES].filter((c) => /^[\u4e00-\u9fff]+$/.test(c));
+    zhPlacePrefix = new RegExp(`^(?:(?:${ZH_REGIONS}|${zhCities.join('|')}|${[...ZH_DISTRICTS].join('|')})(?:市|省|的)?)+`);
+  }
+  return zhPlacePrefix;
+}
+
+/**
+ * Where, not who: places alone ("香港旺角", "南京东路"), or places then a kind of shop
+ * ("日本东京药妆店"). A name after a place ("香港周大福") is kept.
+ */
+function isZhPlace(name: string): boolean {
+  if (ZH_DISTRICTS.has(name) || ZH_AREA_SUFFIX.test(name)) return true;
+  const prefix = placePrefix().exec(name);
+  if (!prefix) return false;
+  const rest = name.slice(prefix[0].length);
+  return rest === '' || ZH_DISTRICTS.has(rest) || ZH_AREA_SUFFIX.test(rest) || GENERIC.has(rest) || isZhDescription(rest);
+}
+
 /** A city, or a city and a short district after it ("首尔明洞", "东京银座"): a place, not a shop. */
 function isCityArea(name: string): boolean {
   const n = name.toLowerCase();
@@ -58,26 +102,28 @@ const ZH_NOT_NAME = /[刷扣付了吗呢吧啊我你他她它们哪么钱元块�
 // A kind of shop rather than its name: goods or a setting, then a word for a shop ("家具城",
 // "表店", "商场专柜", "水果店"). A name has a word of its own before them ("国美电器", "苏宁电器城").
 const ZH_KIND =
-  '家具|家居|电器|家电|数码|电子|手机|电脑|服装|衣服|女装|男装|童装|鞋|手表|钟表|表|珠宝|首饰|黄金|金|眼镜|水果|五金|建材|母婴|化妆品|美妆|烟酒|酒|茶叶|茶|书|文具|玩具|宠物|花|蛋糕|奶茶|小吃|烧烤|火锅|面|早餐|快餐|西餐|日料|药|百货|免税|礼品|体育|运动|户外|汽车|汽修|洗车|美容|美发|按摩|足疗|健身|网吧|商场|超市|机场|路边|街边|小区|楼下|附近|大型|小|本地|当地|加油';
-const ZH_SHOP_WORD = '专卖店|店|城|专柜|柜台|柜|市场|商城|卖场|超市|商场|门店|馆|铺|摊|档口|中心|广场|站';
+  '家具|家居|电器|家电|数码|电子|手机|电脑|服装|衣服|女装|男装|童装|鞋|手表|钟表|表|珠宝|首饰|黄金|金|眼镜|水果|五金|建材|母婴|化妆品|美妆|烟酒|酒|茶叶|茶|书|文具|玩具|宠物|花|蛋糕|奶茶|小吃|烧烤|火锅|面|早餐|快餐|西餐|日料|药|百货|免税|礼品|体育|运动|户外|汽车|汽修|洗车|美容|美发|按摩|足疗|健身|网吧|商场|超市|机场|路边|街边|小区|楼下|附近|大型|小|本地|当地|加油|药妆|日用品|杂货|特产|纪念品|饰品|箱包|皮具|奢侈品|配件|手机壳|咖啡|面包|甜品|零食|生鲜|海鲜|便利|合作|签约|特约|连锁|品牌|网红|24小时';
+const ZH_SHOP_WORD = '专卖店|店|城|专柜|柜台|柜|市场|商城|卖场|超市|商场|门店|馆|铺|摊|档口|中心|广场|站|商户|商家|商铺|平台';
 const ZH_DESCRIPTION = new RegExp(`^(?:${ZH_KIND})*(?:${ZH_SHOP_WORD})$`);
 // "香港一家表店", "商场里一个专柜": a place, then a shop left unnamed.
 const ZH_UNNAMED = /^(.{0,8}?)(?:一家|某家|一间|一个|某个)(.+)$/;
 
 // ------------------------------------------------------------------------------- English
 
-const EN_TOKEN = "[A-Z0-9][\\w'’&.\\-]*";
+// Letters of any script (\p{L}, with the u flag), so "Café Nero", "Crêpe Affaire", "Müller" and
+// "Zoë's" are read whole; \w stops at the first accented letter.
+const EN_TOKEN = "[\\p{Lu}0-9][\\p{L}\\p{N}_'’&.\\-]*";
 // Capitalised words that end a name rather than continue it ("Amazon I don't…", "Walmart Monday").
 const EN_NAME_STOP =
   "(?!(?:I|I'm|I've|I'd|On|In|At|For|And|But|So|Then|When|Yesterday|Today|Tonight|Last|This|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|USD|RMB|HKD|EUR)\\b)";
 const EN_CAPS_NAME = `${EN_TOKEN}(?:\\s+(?:&|and|of|de|du|la|le|the|n'|'n'|${EN_NAME_STOP}${EN_TOKEN}))*`;
-const EN_AT_CAPS = new RegExp(`\\b(?:at(?:\\s+the)?|from|@|(?:went|go|going|been|came|drove|walked)\\s+(?:in)?to(?:\\s+the)?)\\s+(${EN_CAPS_NAME})`, 'g');
+const EN_AT_CAPS = new RegExp(`\\b(?:at(?:\\s+the)?|from|@|(?:went|go|going|been|came|drove|walked)\\s+(?:in)?to(?:\\s+the)?)\\s+(${EN_CAPS_NAME})`, 'gu');
 const EN_LABELLED =
   /\b(?:merchant|store|shop|restaurant|business|place|vendor|seller|company)(?:'s)?\s*(?:name\s*)?(?:is|was|:|called|named)\s+(?:called\s+|named\s+)?(.{2,60}?)(?=[,.;!?]|\s+(?:and|but|on|yesterday|today|last|when|where|for)\b|$)/i;
 const EN_SUBJECT =
   /(?:^|[.!?]\s+)(EN_CAPS)\s+(?:charged|double[- ]charged|overcharged|billed|rang|keyed|took|debited|ran my card|swiped|put|placed|held|froze|(?:pre-?)?authori[sz]ed|processed|refunded|never refunded|still hasn'?t)\b/;
-const EN_SUBJECT_RE = new RegExp(EN_SUBJECT.source.replace('EN_CAPS', EN_CAPS_NAME));
-const EN_AT_LOWER = /\bat\s+((?:[a-z0-9][\w'’&-]*)(?:\s+[a-z0-9][\w'’&-]*){0,3})/g;
+const EN_SUBJECT_RE = new RegExp(EN_SUBJECT.source.replace('EN_CAPS', EN_CAPS_NAME), 'u');
+const EN_AT_LOWER = /\bat\s+((?:[\p{Ll}0-9][\p{L}\p{N}_'’&-]*)(?:\s+[\p{Ll}0-9][\p{L}\p{N}_'’&-]*){0,3})/gu;
 const EN_STOP_AFTER =
   /\s+(?:yesterday|today|tonight|last|this|on|for|and|but|when|while|around|about|at|in|with|by|because|so|then|earlier|ago|twice|once|thrice|they|it|i|we|he|she|the\s+cashier|which|who|where|after|before|during|until|charged|keyed|rang|took|double|overcharged|billed|was|were|is|are|had|has|got|said|says|showed|shows|displayed|declined|put|placed|told|asked|gave|refused|would|wouldn'?t|didn'?t|did|does|doesn'?t|kept|still|only|just|\d).*$/i;
 const EN_NOT_NAME = new Set([
@@ -95,11 +141,21 @@ const EN_NOT_NAME = new Set([
   // Moments and directions, not places: "at check-in", "ate at back in September".
   'back', 'check-in', 'checkin', 'check in', 'check-out', 'checkout', 'check out', 'pickup', 'pick-up', 'drop-off',
   'first', 'the end', 'end', 'start', 'random', 'full price', 'full', 'the door', 'the table',
+  // What is said about a name, not a name: "the store was wrong".
+  'wrong', 'incorrect', 'right', 'correct', 'mistaken', 'a mistake', 'unknown',
+]);
+// Chat particles and laughter after a name ("the bodega lol", "Walmart haha").
+const EN_TRAILING_CHAT = /(?:\s+(?:lol|lmao|lmfao|rofl|haha+|hahaha+|hehe+|omg|smh|ngl|tbh|fr|rn|ugh+|xd|:\)|:\(|:p))+$/i;
+// Countries, as places the card was used ("at Berlin", "in Japan at …"): not a shop.
+const EN_COUNTRIES = new Set([
+  'japan', 'korea', 'south korea', 'china', 'thailand', 'vietnam', 'malaysia', 'indonesia', 'philippines', 'india',
+  'germany', 'france', 'italy', 'spain', 'portugal', 'netherlands', 'switzerland', 'austria', 'uk', 'england',
+  'scotland', 'ireland', 'usa', 'us', 'america', 'canada', 'mexico', 'australia', 'new zealand', 'europe', 'asia',
 ]);
 // A kind of place with no name ("the electronics store", "a furniture shop"): all lower-case
 // words ending in a word for a shop. "Shell gas station", "Joe's Diner" have a name in them.
 const EN_SHOP_HEAD =
-  /^(?:[a-z][a-z-]*\s+){0,3}(?:store|shop|station|restaurant|cafe|café|bar|market|supermarket|mall|hotel|motel|pharmacy|outlet|boutique|diner|place|stand|kiosk|counter|dealership|dealer|salon|bakery|pub|chain|retailer|showroom|garage)s?$/;
+  /^(?:[\p{Ll}][\p{Ll}-]*\s+){0,3}(?:store|shop|station|restaurant|cafe|café|bar|market|supermarket|mall|hotel|motel|pharmacy|outlet|boutique|diner|place|stand|kiosk|counter|dealership|dealer|salon|bakery|pub|chain|retailer|showroom|garage|bodega|deli|truck|cart|stall|laundromat)s?$/u;
 
 function isEnDescription(name: string): boolean {
   return EN_SHOP_HEAD.test(name.trim());
@@ -117,7 +173,8 @@ function isZhDescription(name: string): boolean {
 
 function cleanZh(raw: string): string | null {
   // "在淘宝上买的": 上 is "on", not part of the name.
-  let name = raw.trim().replace(ZH_LEAD_NOISE, '').replace(/的$/, '').replace(/(?<=.{2})上$/, '').trim();
+  let name = raw.trim().replace(ZH_CONNECTIVE, '').replace(ZH_ADDRESSEE, '').replace(ZH_LEAD_NOISE, '');
+  name = name.replace(ZH_TRAILING_CHAT, '').replace(/的$/, '').replace(/(?<=.{2})上$/, '').replace(ZH_LOCATIVE, '').trim();
   // 万达广场的海底捞: the place comes first, the merchant after the last 的.
   const parts = name.split('的').map((p) => p.trim()).filter((p) => p.length >= 2);
   if (parts.length > 1) {
@@ -129,12 +186,13 @@ function cleanZh(raw: string): string | null {
   if (name.length < 2) return null;
   if (ZH_NOT_NAME.test(name) || /^\d+$/.test(name)) return null;
   if (GENERIC.has(name.toLowerCase()) || ZH_PLACES.test(name) || isCityArea(name) || isZhDescription(name)) return null;
+  if (isZhPlace(name)) return null;
   name = name.slice(0, MAX_NAME);
   return name;
 }
 
 function cleanEn(raw: string, allowLower: boolean): string | null {
-  let name = raw.trim().replace(/[’]/g, "'").replace(/[,.;:!?]+$/, '');
+  let name = raw.trim().replace(/[’]/g, "'").replace(EN_TRAILING_CHAT, '').replace(/[,.;:!?]+$/, '');
   while (TRAILING_CONNECTOR.test(name)) name = name.replace(TRAILING_CONNECTOR, '');
   // "The Cheesecake Factory" keeps its article; "the store" loses it.
   if (!(!allowLower && /^The\s+[A-Z]/.test(name))) name = name.replace(LEADING_ARTICLE, '');
@@ -142,6 +200,7 @@ function cleanEn(raw: string, allowLower: boolean): string | null {
   const head = name.split(/\s+/)[0]?.toLowerCase() ?? '';
   if (EN_NOT_NAME.has(name.toLowerCase()) || (EN_NOT_NAME.has(head) && head !== 'the')) return null;
   if (GENERIC.has(name.toLowerCase()) || GENERIC.has(name.toLowerCase().replace(/^the\s+/, ''))) return null;
+  if (CITIES.has(name.toLowerCase()) || EN_COUNTRIES.has(name.toLowerCase())) return null;
   if (allowLower && isEnDescription(name)) return null;
   if (/^\d+$/.test(name)) return null;
   return name.slice(0, MAX_NAME);
@@ -191,8 +250,29 @@ function fromEnglish(text: string): string | null {
   return null;
 }
 
+// "不是沃尔玛，是山姆会员店", "是山姆不是沃尔玛", "it was Target, not Walmart": the name meant.
+const ZH_NOT_BUT = /不是[^，,。；;！!？?]{1,20}?[，,]?\s*(?:而|应该|其实)?是([^，,。；;！!？?]{1,24})/;
+const ZH_BUT_NOT = /(?:^|[，,。\s])(?:应该|其实)?是([^，,。；;！!？?]{1,24}?)[，,]?(?:而)?不是/;
+const EN_NOT_BUT = /\bnot\s+[^,;.!?]{1,40}?(?:\s*[,;]\s*(?:it was|it's|it is|its|but)|\s+but)\s+([^,;.!?]{1,40})/i;
+const CONTRAST_TRIGGER = /不是|\bnot\b/i;
+// In a free-text message a contrast is about the shop only when the shop is named as the field.
+const MERCHANT_WORD = /商户|商家|店名|店铺|店家|门店|商店|\b(?:merchant|shop|store|restaurant)\b/i;
+
+function contrastedName(text: string): string | null {
+  if (!CONTRAST_TRIGGER.test(text)) return null;
+  const zh = ZH_NOT_BUT.exec(text) ?? ZH_BUT_NOT.exec(text);
+  if (zh) return (zh[1] as string).trim();
+  const said = (EN_NOT_BUT.exec(text)?.[1] ?? extractContrast(text)?.said)?.trim();
+  return said === undefined || EN_NOT_NAME.has(said.toLowerCase()) ? null : said;
+}
+
 export function extractMerchantName(text: string): string | null {
   const hasCjk = /[\u4e00-\u9fff]/.test(text);
+  const meant = MERCHANT_WORD.test(text) ? contrastedName(text) : null;
+  if (meant !== null) {
+    const n = hasCjk ? cleanZh(meant) : cleanEn(meant, true);
+    if (n) return n;
+  }
   return (hasCjk ? fromChinese(text) : null) ?? fromEnglish(text);
 }
 
@@ -203,7 +283,7 @@ const DONT_KNOW =
 const LEAD_IN =
   /^(?:(?:商户|商家|店铺|店名|店家|商店|门店|店)(?:的)?(?:名称|名字|名)?\s*(?:是|叫|为|:|叫做)|是在|是|在|叫|就是|应该是|好像是|大概是|去的是|去的|it\s+was\s+(?:at\s+)?|it'?s\s+(?:at\s+)?|it\s+is\s+(?:at\s+)?|the\s+(?:shop|store|merchant|restaurant|place|business|merchant\s+name|name)(?:'s)?(?:\s+name)?\s+(?:is|was)\s+(?:called\s+)?|(?:shop|store|merchant|restaurant|place|business)\s+(?:is\s+|was\s+)?called\s+|merchant(?:\s+name)?\s*(?:is|was|:)\s*|name\s*(?:is|:)\s*|called\s+|at\s+|from\s+|i\s+think\s+(?:it\s+was\s+|it'?s\s+)?|i\s+was\s+at\s+|we\s+were\s+at\s+)\s*/i;
 const TRAIL =
-  /(?:\s*(?:刷的|刷卡的|消费的|买的|吃的|那家|那个|吧|啊|呀|呢|了|的|我记得|好像|i think|maybe|probably|thanks|thank you|thx|please))+$|[\s"'“”‘’「」『』《》.。!！?？~,，;；:：]+$/i;
+  /(?:\s*(?:刷的|刷卡的|消费的|买的|吃的|那家|那个|吧|啊|呀|呢|了|的|哈{2,}|我记得|好像|i think|maybe|probably|thanks|thank you|thx|please|\blol|\blmao|\bhaha+))+$|[\s"'“”‘’「」『』《》.。!！?？~,，;；:：]+$/i;
 // Closing brackets are cut only when nothing opened them: "海底捞(徐家汇店)" keeps its branch.
 const CLOSING: Readonly<Record<string, string>> = { ')': '(', '）': '（', ']': '[', '】': '【' };
 
@@ -259,7 +339,8 @@ function isUnnamedShop(t: string): boolean {
 }
 
 export function parseMerchantAnswer(text: string): string | null {
-  let t = text.trim();
+  // Asked for the shop, "不是沃尔玛，是山姆会员店" answers with the second name.
+  let t = contrastedName(text.trim()) ?? text.trim();
   if (t === '' || DONT_KNOW.test(t)) return null;
   const fromText = extractMerchantName(t);
   if (fromText) return fromText.slice(0, MAX_NAME);
