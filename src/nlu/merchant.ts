@@ -304,7 +304,7 @@ function withoutStrayClosers(t: string): string {
 // rather than its name ("你们店"), or a remark ("还问!").
 const OTHER_DETAIL =
   /\d{3,}|\d\s*[元块]|卡号|尾号|后四位|金额|多少钱|几点|昨天|今天|前天|\b(?:card|ending|ends|last (?:4|four)|amount|charged|paid|yesterday|today)\b/i;
-const NOT_A_NAME_CLAUSE = /你们|我们|你|我|他们|这家|那家|^还|^又|问|说|吗|呢|\b(?:you|your|i|we|it|that|this)\b/i;
+const NOT_A_NAME_CLAUSE = /你们|我们|你|我|他们|这家|那家|^还|^又|问|说|吗|呢|对了|错了|不对|\b(?:you|your|i|we|it|that|this|oh|sorry|oops|wait)\b/i;
 const CLAUSE_SPLIT = /\s*[,，;；。!！?？]+\s*/;
 
 /**

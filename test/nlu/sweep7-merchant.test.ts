@@ -114,3 +114,17 @@ describe('"not X, but Y" about the shop', () => {
     expect(extractMerchantName('金额不是100，是200')).toBeNull();
   });
 });
+
+describe('a shop-name answer opened by a remark', () => {
+  it.each([
+    ['哦对了，店名说错了，是山姆会员店', '山姆会员店'],
+    ['对了，是山姆会员店', '山姆会员店'],
+    ['oh sorry, Target', 'Target'],
+  ])('when the answer is "%s", then the name is %s, not the remark', (text, name) => {
+    expect(parseMerchantAnswer(text)).toBe(name);
+  });
+
+  it('when a one-clause name holds such a word, then it stays whole', () => {
+    expect(parseMerchantAnswer('Sorry Not Sorry Boutique')).toBe('Sorry Not Sorry Boutique');
+  });
+});
