@@ -48,7 +48,7 @@ const TWO_AMOUNTS: readonly (string | null)[] = ['wrong_amount', 'currency_conve
  * Values the message states outright, whatever was asked. A correction changes one thing, so
  * there a second plain amount is the old value being replaced ("$98 not 95"), not a price.
  */
-function statedValues(parsed: Parsed, asking: SlotName | null, category: string | null, correcting: boolean): Candidates {
+function statedValues(parsed: Parsed, asking: SlotName | null, category: string | null, correcting: boolean, role: string | null): Candidates {
   const e = parsed.entities;
   const c: Candidates = {};
   for (const m of e.money) {
@@ -75,6 +75,9 @@ function statedValues(parsed: Parsed, asking: SlotName | null, category: string 
   // In a late-presentment story the dates mentioned are when the charge showed up, not when
   // the customer paid: the transaction date is taken only as the answer to its own question.
   if (e.when?.ok && (category !== 'late_presentment' || asking === 'when')) c.when = e.when.value;
+  // A merchant's refund that never arrived: the refund is the transaction in question, so its
+  // date answers "when?" ("the refund was on the 3rd").
+  if (!c.when && e.refundWhen && asking === 'when' && role === 'merchant' && category === 'refund_not_received') c.when = e.refundWhen;
   if (e.last4) c.cardLast4 = e.last4;
   else if (parsed.redaction.last4) c.cardLast4 = parsed.redaction.last4;
   if (e.count !== null) c.chargeCount = e.count;
@@ -259,7 +262,7 @@ export function absorb(ctx: DialogContext, parsed: Parsed): DialogContext {
   // A charge the person does not recognise is reported by the cardholder (design.md step 4).
   if (next.category === 'unrecognized_charge' && !next.role) next.role = 'cardholder';
 
-  const stated = statedValues(parsed, asking, next.category, correcting);
+  const stated = statedValues(parsed, asking, next.category, correcting, next.role);
   const asked = isDetailSlot(asking) ? asking : null;
   // An explicit field ("金额是200") redirects a bare value to that field when correcting.
   const target = parsed.fieldMention;
@@ -299,6 +302,8 @@ export function absorb(ctx: DialogContext, parsed: Parsed): DialogContext {
   if (asked) {
     if (candidates[asked] !== undefined) outcome = { kind: 'filled' };
     else if (it.skip) outcome = { kind: 'skipped' };
+    // Only the refund's date was given: it is kept (refundWhen); the payment's is still asked.
+    else if (asked === 'when' && parsed.entities.refundWhen) outcome = { kind: 'invalid', hint: 'misswipe:reprompt.when_refund' };
     else if (asked === 'when' && parsed.entities.when && !parsed.entities.when.ok) {
       outcome = { kind: 'invalid', hint: `misswipe:reprompt.when_${parsed.entities.when.reason}` };
     } else if (parsed.asksBack) outcome = { kind: 'asked', hint: `misswipe:explain.${asked}` };

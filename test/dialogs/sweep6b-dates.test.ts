@@ -84,3 +84,23 @@ describe('a failed-but-charged payment from last year: the window that has passe
     expect(renderer.t('guidance:deadline.passed', 'zh-CN')).toMatch(/过了.*期限/);
   });
 });
+
+describe('"when?" answered with the refund date', () => {
+  it("a merchant's missing refund: the refund is the transaction, its date answers", () => {
+    const { asked, context, keys } = converse("I'm the store owner. I refunded a customer $150 on the 3rd through the terminal and she says it never arrived", {
+      when: 'the refund was on the 3rd at about 4pm',
+      '*': 'skip',
+    });
+    expect(asked.filter((s) => s === 'when')).toHaveLength(1);
+    expect(context.slots.when?.date).toBe('2026-11-03');
+    expect(keys).not.toContain('misswipe:reprompt.when_refund');
+  });
+
+  it("a cardholder: the refund's date is kept and the payment's asked again, saying why", () => {
+    const { asked, context, keys } = converse('退款一直没到账，1299元，持卡人', { when: '退款是11月3号退的', '*': '跳过' });
+    expect(keys).toContain('misswipe:reprompt.when_refund');
+    expect(asked.filter((s) => s === 'when').length).toBeGreaterThan(1);
+    expect(context.refundWhen?.date).toBe('2026-11-03');
+    expect(context.slots.when).toBeUndefined();
+  });
+});
