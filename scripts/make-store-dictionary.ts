@@ -1,8 +1,9 @@
-// `npx tsx scripts/make-store-dictionary.ts > src/store/redis/dictionary-v1.txt` made the preset
-// dictionary that case bodies and handed-off transcripts are deflated with in Redis. It is data,
-// not code: stored cases depend on it byte for byte, so the file is never regenerated or edited
-// (test/store/packing.test.ts pins its hash). A better dictionary becomes dictionary-v2 with a
-// new marker byte, and v1 stays readable.
+// `npx tsx scripts/make-store-dictionary.ts > src/store/redis/dictionary-v2.txt` made the preset
+// dictionary that case bodies and handed-off transcripts are deflated with in Redis (v1 was made
+// by this script before the case gained its deadline and refund details). It is data, not code:
+// stored cases depend on it byte for byte, so a written file is never regenerated or edited
+// (test/store/packing.test.ts pins each one's hash). A better dictionary becomes the next version
+// with a new marker byte, and the older ones stay readable.
 //
 // What goes in: only structure and our own texts — the case JSON's keys and enumerations, the
 // transcript's stored shapes, the references of every fixed bot text, the agent summary phrases.
@@ -59,7 +60,18 @@ CATEGORIES.forEach((category, i) => {
         disputeDeadline: '2027-',
         missing: [],
         guidance: [],
-        details: { batchSettled: null, overchargeDifference: null, overchargeDifferenceCurrency: null, handoffReason: 'confirmed', undercharge: false },
+        details: {
+          batchSettled: null,
+          overchargeDifference: null,
+          overchargeDifferenceCurrency: null,
+          refundedCount: null,
+          refundDate: null,
+          handoffReason: 'confirmed',
+          undercharge: false,
+          deadlineStatus: i % 2 ? 'open' : 'passed',
+          deadlineDaysLeft: 8,
+          deadlineCountsFrom: i % 3 ? 'transaction_date' : 'posting_date',
+        },
         summary: { en: '', 'zh-CN': '' },
       }),
     );

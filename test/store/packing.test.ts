@@ -2,6 +2,7 @@
 // never changes under stored data, and cases written before packing still readable.
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import Redis from 'ioredis';
 import { describe, expect, inject, it } from 'vitest';
 import { fromRoot } from '../../src/paths';
@@ -13,6 +14,30 @@ describe('packing', () => {
     const sha = createHash('sha256').update(readFileSync(fromRoot('src/store/redis/dictionary-v1.txt'))).digest('hex');
     // Changing this file makes every stored case unreadable: add dictionary-v2 with a new marker instead.
     expect(sha).toBe('ee3de184c13d9c03cbec5dca64879dd3282b9d7a947dca1fdb1c660f1866417e');
+  });
+
+  it('when the v2 dictionary is read, then it is byte for byte the one cases are packed with now', () => {
+    const sha = createHash('sha256').update(readFileSync(fromRoot('src/store/redis/dictionary-v2.txt'))).digest('hex');
+    expect(sha).toBe('5951ac98568cb6081ce5435e0808f16cea8d820850a6a74b4e301b7a076be924');
+  });
+
+  it('when a value was packed with the v1 dictionary, then it still unpacks after v2 became current', () => {
+    const text = '{"details":{"batchSettled":null,"handoffReason":"confirmed"},"summary":{"zh-CN":"持卡人"}}';
+    const v1 = deflateRawSync(text, { dictionary: readFileSync(fromRoot('src/store/redis/dictionary-v1.txt')) });
+    const stored = Buffer.concat([Buffer.from([0x01]), v1]);
+    expect(isPacked(stored)).toBe(true);
+    expect(unpack(stored)).toBe(text);
+  });
+
+  it("when a case body with today's deadline and refund details is packed, then v2 stores it smaller than v1 did", async () => {
+    const details =
+      '"details":{"batchSettled":null,"overchargeDifference":null,"overchargeDifferenceCurrency":null,"refundedCount":null,"refundDate":null,"handoffReason":"confirmed","undercharge":false,"deadlineStatus":"open","deadlineDaysLeft":87,"deadlineCountsFrom":"transaction_date"}';
+    const text = `{"reasonCodes":{"visa":"12.6.1","mastercard":"4834","unionpay":"4512"},"disputeDeadline":"2027-02-15","missing":[],${details}}`;
+    const v2 = await pack(text);
+    const v1 = deflateRawSync(text, { dictionary: readFileSync(fromRoot('src/store/redis/dictionary-v1.txt')), level: 9 });
+    expect(v2[0]).toBe(0x02);
+    expect(unpack(v2)).toBe(text);
+    expect(v2.length).toBeLessThan(v1.length + 1 - 20);
   });
 
   it('when text is packed, then it unpacks exactly, Chinese and newlines included, and smaller', async () => {
