@@ -243,7 +243,9 @@ interface Found {
 const FAST_ZH = new RegExp(
   '(大前天|前天|昨天|昨日|今天|今日|昨晚|今晚|今早)' +
     '\\s*(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|半夜)?' +
-    '\\s*(?:(\\d{1,2}|[一二两三四五六七八九十]{1,3})\\s*[点點](?:\\s*(半|一刻|三刻|\\d{1,2}|零?[一二三四五六七八九十]{1,3})\\s*分?)?|(\\d{1,2}):(\\d{2}))?',
+    '\\s*(?:(\\d{1,2}|[一二两三四五六七八九十]{1,3})\\s*[点點](?:\\s*(半|一刻|三刻|\\d{1,2}|零?[一二三四五六七八九十]{1,3})\\s*分?)?|(\\d{1,2}):(\\d{2})' +
+    // "昨天早上9": a bare number closing the phrase after a part of the day is its hour.
+    '|(\\d{1,2}|[一二两三四五六七八九十]{1,3})(?=\\s*(?:$|[，,。！!？?；;~～）)]|\\.(?!\\d)|左右|多|前后|的时候)))?',
 );
 const FAST_DAY_OFFSET: Readonly<Record<string, number>> = {
   大前天: -3, 前天: -2, 昨天: -1, 昨日: -1, 昨晚: -1, 今天: 0, 今日: 0, 今晚: 0, 今早: 0,
@@ -266,7 +268,9 @@ function fastChinese(text: string, now: Wall): Found | null {
   const date = addDays(now, FAST_DAY_OFFSET[dayWord] ?? 0);
   const periodWord = m[2] ?? (dayWord === '昨晚' || dayWord === '今晚' ? '晚上' : dayWord === '今早' ? '早上' : undefined);
   let time: Found['time'] = null;
-  const hourText = m[3] ?? m[5];
+  // Without a part of the day a bare number is as likely a count or an amount: chrono decides.
+  if (m[7] !== undefined && periodWord === undefined) return null;
+  const hourText = m[3] ?? m[5] ?? m[7];
   if (hourText !== undefined) {
     const h = zhDay(hourText);
     let min = 0;
@@ -302,7 +306,9 @@ const FAST_EN = new RegExp(
   "\\b(the day before yesterday|yesterday|today|tonight|last night|this morning|this afternoon|this evening|(\\d{1,2}|one|two|three|four|five|six|seven) days? ago)\\b" +
     '(?:\\s+(?:in the\\s+)?(morning|afternoon|evening|night))?' +
     "(?:\\s*,?\\s*(?:(?:at|around|about|approx\\.?|approximately|roughly|like|~)\\s*)+(?:(\\d{1,2})(?:[:.](\\d{2}))?(?![.\\d])\\s*(am|pm|a\\.m\\.|p\\.m\\.)?|(noon|midnight))" +
-    '|\\s+(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\s+(?:at\\s+)?(noon|midnight))?\\b',
+    '|\\s+(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)|\\s+(?:at\\s+)?(noon|midnight)' +
+    // "yesterday morning 9": a bare number closing the phrase after a part of the day is its hour.
+    "|\\s*,?\\s+(\\d{1,2})(?:[:.](\\d{2}))?(?=\\s*(?:$|[,;!?)]|\\.(?!\\d)|-ish\\b|or so\\b)))?\\b",
   'i',
 );
 const EN_WORD_NUMBER: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
@@ -328,13 +334,15 @@ function fastEnglish(text: string, now: Wall): Found | null {
   const date = addDays(now, offset);
 
   let time: Found['time'] = null;
-  const hourText = m[4] ?? m[8];
+  // Without a part of the day a bare number is as likely a count or an amount: chrono decides.
+  if (m[12] !== undefined && period === undefined) return null;
+  const hourText = m[4] ?? m[8] ?? m[12];
   const special = (m[7] ?? m[11])?.toLowerCase();
   if (special === 'noon') time = { h: 12, min: 0, meridiemKnown: true };
   else if (special === 'midnight') time = { h: 0, min: 0, meridiemKnown: true };
   else if (hourText !== undefined) {
     let h = Number(hourText);
-    const min = Number(m[5] ?? m[9] ?? '0');
+    const min = Number(m[5] ?? m[9] ?? m[13] ?? '0');
     const ampm = (m[6] ?? m[10])?.toLowerCase().replace(/\./g, '');
     if (h > 23 || min > 59 || (ampm && (h < 1 || h > 12))) return null;
     if (ampm === 'pm' && h < 12) h += 12;
