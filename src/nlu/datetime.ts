@@ -356,7 +356,7 @@ function fastEnglish(text: string, now: Wall): Found | null {
 function viaChrono(text: string, opts: ParseOptions, now: Wall): Found | 'vague' | 'none' {
   const ref = new Date(now.y, now.m - 1, now.d, now.h, now.min, 0, 0);
   const prepared = prepare(/\d/.test(text) ? mask(text, opts) : text);
-  const results = parseAll(prepared, ref).filter((r) => !VAGUE_RESULT.test(r.text.trim()));
+  const results = parseAll(prepared, ref).filter((r) => !VAGUE_RESULT.test(r.text.replace(TRAILING_PUNCT, '').trim()));
 
   const dated = results.find(
     (r) => !PERIOD_ONLY.test(r.text.trim()) && (certain(r, 'day') || certain(r, 'weekday') || TODAY_WORD.test(r.text)),
@@ -412,6 +412,11 @@ function viaChrono(text: string, opts: ParseOptions, now: Wall): Found | 'vague'
     }
     // A bare 晚上/morning without a day could be last night or this morning: ask instead.
   }
+  const pinned = dayInPartOfMonth(prepared, now) ?? dayOfLastWeekend(prepared, now);
+  if (pinned) {
+    date = pinned;
+    rollback = 'none';
+  }
   if (date === null) return monthOnly ? 'vague' : 'none';
 
   const time = timed
@@ -420,6 +425,56 @@ function viaChrono(text: string, opts: ParseOptions, now: Wall): Found | 'vague'
   const periodHour = time === null && period ? valueOf(period, 'hour') : null;
   const context = [dated, timed, period].map((r) => r?.text ?? '').join(' ');
   return { date, time, periodHour, rollback, lastNight, context };
+}
+
+// "last weekend," is as vague as "last weekend": chrono keeps the comma in the result's text.
+const TRAILING_PUNCT = /[\s,.;:!?，。；：！？]+$/;
+
+// "end of last month, the 30th", "上个月底，30号", "月初，3号": the part of the month is a hint and
+// the day said with it is the date (chrono reads "end of last month" as its last day).
+const PART_OF_MONTH_GATE = /月份?的?(?:[初中底末]|[上下]旬)|\b(?:end|beginning|start|middle|early|late|mid)\b/i;
+// "9月底，28号": a named month (group 2) is that month of the latest year it is not ahead.
+const ZH_PART_OF_MONTH = /(?:(上个?|这个?|本)|(?<![\d一二三四五六七八九十])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*)?月份?的?(?:[初中底末]|[上下]旬)/;
+const EN_PART_OF_MONTH =
+  /\b(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:(last|this|the)\s+)?month|(?:early|late|mid)[-\s]+(?:(last|this)\s+)?month)\b/i;
+const ZH_DAY = /(?<![\d月/.-])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[号號日](?![元块子])/;
+const EN_DAY = /\b(\d{1,2})(?:st|nd|rd|th)\b/i;
+
+function dayInPartOfMonth(text: string, now: Wall): Wall | null {
+  if (!PART_OF_MONTH_GATE.test(text)) return null;
+  const zh = ZH_PART_OF_MONTH.exec(text);
+  const en = zh ? null : EN_PART_OF_MONTH.exec(text);
+  if (!zh && !en) return null;
+  const rawDay = (zh ? ZH_DAY : EN_DAY).exec(text)?.[1];
+  const day = rawDay === undefined ? null : zhDay(rawDay);
+  if (day === null) return null;
+  const named = zh?.[2] === undefined ? null : zhDay(zh[2]);
+  if (named !== null) return inNamedMonth(named, day, now);
+  const which = (zh?.[1] ?? en?.[1] ?? en?.[2])?.toLowerCase();
+  const explicitMonth = which !== undefined && which !== 'the';
+  return monthDay(day, which === 'last' || which?.startsWith('上') ? -1 : 0, explicitMonth, now);
+}
+
+function inNamedMonth(m: number, d: number, now: Wall): Wall | null {
+  const y = m > now.m || (m === now.m && d > now.d) ? now.y - 1 : now.y;
+  return d <= daysInMonth(y, m) ? { y, m, d, h: 0, min: 0 } : null;
+}
+
+// "上周末，周六下午", "last weekend, on Saturday": the weekend names the week, so the Saturday is
+// that weekend's, not the latest one (on a Sunday that would be yesterday). Weeks start on Monday.
+const WEEKEND_GATE = /周末|週末|星期末|礼拜末|禮拜末|weekend/i;
+const LAST_WEEKEND = /(上上|上)个?(?:周|週|星期|礼拜|禮拜)末|\b(?:the\s+)?weekend before last\b|\blast\s+weekend\b/i;
+const WEEKEND_DAY = /(?:周|週|星期|礼拜|禮拜)([六日天])|\b(saturday|sunday)\b/i;
+
+function dayOfLastWeekend(text: string, now: Wall): Wall | null {
+  if (!WEEKEND_GATE.test(text)) return null;
+  const last = LAST_WEEKEND.exec(text);
+  const day = last ? WEEKEND_DAY.exec(text) : null;
+  if (!last || !day) return null;
+  const weeksBack = last[1] === '上上' || /before last/i.test(last[0]) ? 2 : 1;
+  const sunday = day[1] === '日' || day[1] === '天' || day[2]?.toLowerCase() === 'sunday';
+  const todayWeekday = (new Date(Date.UTC(now.y, now.m - 1, now.d)).getUTCDay() + 6) % 7; // Monday = 0
+  return { ...addDays(now, -todayWeekday + (sunday ? 6 : 5) - 7 * weeksBack), h: 0, min: 0 };
 }
 
 // "刚才金额写错了", "我刚刚说的卡号不对": 刚才 points back at an earlier answer, not at the time of
@@ -576,9 +631,7 @@ const HOLIDAYS: readonly (readonly [RegExp, number, number])[] = [
 
 function holiday(text: string, now: Wall): Wall | null {
   for (const [re, m, d] of HOLIDAYS) {
-    if (!re.test(text)) continue;
-    const y = m > now.m || (m === now.m && d > now.d) ? now.y - 1 : now.y;
-    return { y, m, d, h: 0, min: 0 };
+    if (re.test(text)) return inNamedMonth(m, d, now);
   }
   return null;
 }
@@ -597,7 +650,12 @@ function dayOfMonth(text: string, now: Wall): Wall | null {
     const en = DAY_OF_MONTH_EN.exec(text);
     if (en?.[1]) day = Number(en[1]);
   }
-  if (day === null || day < 1 || day > 31) return null;
+  return day === null ? null : monthDay(day, monthShift, explicitMonth, now);
+}
+
+/** A day in the month monthShift from now's; without an explicit month the latest not in the future. */
+function monthDay(day: number, monthShift: number, explicitMonth: boolean, now: Wall): Wall | null {
+  if (day < 1 || day > 31) return null;
   let y = now.y;
   let m = now.m + monthShift;
   if (!explicitMonth && day > now.d) m -= 1; // the latest such day not in the future

@@ -36,3 +36,66 @@ describe('a bare number closing "yesterday morning" is its hour', () => {
     expect(extractWhen(text, NOW)).toEqual(on(date));
   });
 });
+
+describe('a day said with "end of last month" / 月底 is the date', () => {
+  it.each([
+    ['end of last month, the 30th', '2026-10-30'],
+    ['end of last month on the 28th', '2026-10-28'],
+    ['beginning of last month, the 2nd', '2026-10-02'],
+    ['early last month, the 3rd', '2026-10-03'],
+    ['beginning of the month, the 2nd', '2026-11-02'],
+    ['end of the month, the 20th', '2026-11-20'],
+    ['上个月底，30号', '2026-10-30'],
+    ['上月底30号', '2026-10-30'],
+    ['上个月初，3号', '2026-10-03'],
+    ['月初，3号', '2026-11-03'],
+    ['本月初3号', '2026-11-03'],
+    ['9月底，28号', '2026-09-28'],
+    ['十二月初，3号', '2025-12-03'],
+  ])('"%s" → %s', (text, date) => {
+    expect(extractWhen(text, NOW)).toEqual(on(date));
+  });
+
+  it('keeps the time said with it', () => {
+    expect(extractWhen('end of last month on the 30th, around 7pm', NOW)).toEqual(on('2026-10-30', '19:00'));
+  });
+
+  it.each([
+    // Negative: without a day the part of the month stays what it was.
+    ['end of last month', on('2026-10-31')],
+    ['上个月底', { ok: false, reason: 'vague' }],
+    ['月初', { ok: false, reason: 'vague' }],
+  ])('negative: "%s" is unchanged', (text, expected) => {
+    expect(extractWhen(text, NOW)).toEqual(expected);
+  });
+});
+
+describe('"last weekend" / 上周末 anchors the Saturday or Sunday said with it', () => {
+  it.each([
+    ['上周末，周六下午', '2026-11-14'],
+    ['上周末周日', '2026-11-15'],
+    ['上周末的星期天', '2026-11-15'],
+    ['上个周末，礼拜六', '2026-11-14'],
+    ['上上周末周六', '2026-11-07'],
+    ['last weekend, on Saturday', '2026-11-14'],
+    ['last weekend, Sunday', '2026-11-15'],
+    ['the weekend before last, on Sunday', '2026-11-08'],
+  ])('"%s" → %s', (text, date) => {
+    expect(extractWhen(text, NOW)).toEqual(on(date));
+  });
+
+  it('keeps the time said with it', () => {
+    expect(extractWhen('上周末周六下午3点', NOW)).toEqual(on('2026-11-14', '15:00'));
+  });
+
+  it.each([
+    // Negative: a bare or this-week weekend day is the latest one; a bare weekend is vague.
+    ['周六下午', on('2026-11-21')],
+    ['这周末周六', on('2026-11-21')],
+    ['this weekend, Saturday', on('2026-11-21')],
+    ['上周末', { ok: false, reason: 'vague' }],
+    ['last weekend', { ok: false, reason: 'vague' }],
+  ])('negative: "%s"', (text, expected) => {
+    expect(extractWhen(text, NOW)).toEqual(expected);
+  });
+});
