@@ -355,7 +355,8 @@ function fastEnglish(text: string, now: Wall): Found | null {
 
 function viaChrono(text: string, opts: ParseOptions, now: Wall): Found | 'vague' | 'none' {
   const ref = new Date(now.y, now.m - 1, now.d, now.h, now.min, 0, 0);
-  const prepared = prepare(/\d/.test(text) ? mask(text, opts) : text);
+  const masked = prepare(/\d/.test(text) ? mask(text, opts) : text);
+  const prepared = masked.includes('/') ? inMonthFirstOrder(masked, now) : masked;
   const results = parseAll(prepared, ref).filter((r) => !VAGUE_RESULT.test(r.text.replace(TRAILING_PUNCT, '').trim()));
 
   const dated = results.find(
@@ -425,6 +426,55 @@ function viaChrono(text: string, opts: ParseOptions, now: Wall): Found | 'vague'
   const periodHour = time === null && period ? valueOf(period, 'hour') : null;
   const context = [dated, timed, period].map((r) => r?.text ?? '').join(' ');
   return { date, time, periodHour, rollback, lastNight, context };
+}
+
+// "3/11" is read month first (chrono's default, and how both US and Chinese writers put it)
+// unless the message says otherwise: a day-first statement ("I'm British", "dd/mm", 日/月), the
+// same date in words ("so 3 November"), or a month-first reading that is still ahead this year
+// while the day-first one lies in the last three months ("12/11" on 22 November is the 12th,
+// not a December a year ago). The two numbers are swapped in place, so positions keep.
+const SLASH_DATE = /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?=(?:\/\d{2,4})?(?![\d/]))/;
+const DAY_FIRST =
+  /\b(?:british|brit|english|uk|u\.k\.|european|australian|aussie|day[-\s]first|day\/month|dd\/mm(?:\/yy(?:yy)?)?|d\/m)\b|日\/月|日在前|先日后月/i;
+const MONTH_FIRST = /\b(?:american|month[-\s]first|month\/day|mm\/dd(?:\/yy(?:yy)?)?|m\/d)\b|月\/日|月在前/i;
+const MONTH_NAMES = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+const EN_WORDED_DATE = new RegExp(
+  `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_NAMES})[a-z]*\\b|\\b(${MONTH_NAMES})[a-z]*\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b`,
+  'i',
+);
+const ZH_WORDED_DATE = /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]/;
+const RECENT_DAYS = 92;
+
+/** The month and day the text writes out in words, if any. */
+function wordedDate(text: string): { m: number; d: number } | null {
+  const en = EN_WORDED_DATE.exec(text);
+  if (en) {
+    const name = (en[2] ?? en[3] ?? '').slice(0, 3).toLowerCase();
+    return { m: MONTH_NAMES.split('|').indexOf(name) + 1, d: Number(en[1] ?? en[4]) };
+  }
+  const zh = ZH_WORDED_DATE.exec(text);
+  return zh ? { m: Number(zh[1]), d: Number(zh[2]) } : null;
+}
+
+function dayFirstMeant(first: number, second: number, text: string, now: Wall): boolean {
+  if (DAY_FIRST.test(text)) return true;
+  if (MONTH_FIRST.test(text)) return false;
+  const worded = wordedDate(text);
+  if (worded) return worded.m === second && worded.d === first;
+  const today = Date.UTC(now.y, now.m - 1, now.d);
+  const monthFirst = Date.UTC(now.y, first - 1, second);
+  const dayFirst = Date.UTC(now.y, second - 1, first);
+  return monthFirst > today && dayFirst <= today && today - dayFirst <= RECENT_DAYS * 86_400_000;
+}
+
+function inMonthFirstOrder(text: string, now: Wall): string {
+  const m = SLASH_DATE.exec(text);
+  if (!m) return text;
+  const first = Number(m[1]);
+  const second = Number(m[2]);
+  // Only a date both ways round is in doubt; "25/10" is read right already.
+  if (first > 12 || second > 12 || first === second || !dayFirstMeant(first, second, text, now)) return text;
+  return text.slice(0, m.index) + `${m[2]}/${m[1]}` + text.slice(m.index + m[0].length);
 }
 
 // "last weekend," is as vague as "last weekend": chrono keeps the comma in the result's text.

@@ -99,3 +99,34 @@ describe('"last weekend" / 上周末 anchors the Saturday or Sunday said with it
     expect(extractWhen(text, NOW)).toEqual(expected);
   });
 });
+
+describe('the order of a slash date', () => {
+  it.each([
+    // A day-first statement, or the same date in words, decides.
+    ["3/11 (I'm British, so 3 November)", '2026-11-03'],
+    ['3/11, day first', '2026-11-03'],
+    ['3/11 (dd/mm)', '2026-11-03'],
+    ['3/11 日/月', '2026-11-03'],
+    ["3/11, that's the 3rd of November", '2026-11-03'],
+    ['3/11，也就是11月3日', '2026-11-03'],
+    ['a pub in London charged me twice on 3/11, I live in the UK', '2026-11-03'],
+    ['3/11/2026 British format', '2026-11-03'],
+    // Month first would be still ahead this year; day first is recent.
+    ['12/11', '2026-11-12'],
+  ])('"%s" → %s', (text, date) => {
+    expect(extractWhen(text, NOW)).toEqual(on(date));
+  });
+
+  it.each([
+    // Negative: month first stays the rule when nothing says otherwise.
+    ['3/11', '2026-03-11'],
+    ['6/11', '2026-06-11'],
+    ['11/3', '2026-11-03'],
+    ['On 11/3 Walmart charged my card $64.20 twice', '2026-11-03'],
+    ['3/11, so March 11', '2026-03-11'],
+    ["12/11, I'm American", '2025-12-11'],
+    ['25/10', '2026-10-25'],
+  ])('negative: "%s" → %s', (text, date) => {
+    expect(extractWhen(text, NOW)).toEqual(on(date));
+  });
+});
