@@ -205,6 +205,46 @@ function applyContrast(candidates: Candidates, parsed: Parsed, slots: Partial<Sl
   }
 }
 
+const MONEY_SLOTS = ['amountCharged', 'amountExpected'] as const;
+
+/** The way an amount is written: "1850", "1,850", "1850.00", "18.5". */
+function amountPattern(m: Money): string {
+  const exp = minorExponent(m.currency);
+  const whole = Math.floor(m.minor / 10 ** exp);
+  const frac = exp > 0 ? String(m.minor % 10 ** exp).padStart(exp, '0').replace(/0+$/, '') : '';
+  const int = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',?');
+  return `(?<![\\d.,])${int}${frac === '' ? '(?:\\.0+)?' : `\\.${frac}0*`}(?![\\d.])`;
+}
+
+/** "不是1850", "not $1850", "1850应该是1580", "1850 should be 1580": the amount is the one replaced. */
+function saidReplaced(text: string, old: Money): boolean {
+  const n = amountPattern(old);
+  const before = new RegExp(`(?:不是|并非|而非|\\bnot)\\s*[¥￥$€£]?\\s*${n}`, 'i');
+  const after = new RegExp(`${n}\\s*(?:元|块钱?|dollars?|bucks)?\\s*(?:应该是|应是|应为|改成|改为|换成|要改成|should (?:be|have been)|->|→)`, 'i');
+  return before.test(text) || after.test(text);
+}
+
+/**
+ * "都对，不过金额应该是1580不是1850": two amounts, one the summary shows and said to be replaced,
+ * the other new. The field holding the old amount takes the new one, whatever the amounts' roles
+ * (the parser reads "X不是Y" as a price against a charge), and the old value goes nowhere.
+ */
+function replaceOldAmount(candidates: Candidates, parsed: Parsed, slots: Partial<SlotValues>): void {
+  const values = parsed.entities.money.map((m) => m.value).filter((v, i, all) => all.findIndex((w) => sameMoney(v, w)) === i);
+  if (values.length !== 2) return;
+  const holder = (v: Money) => MONEY_SLOTS.find((k) => slots[k]?.minor === v.minor);
+  for (const [oldV, newV] of [values, [...values].reverse()] as [Money, Money][]) {
+    const slot = holder(oldV);
+    const known = slot === undefined ? undefined : slots[slot];
+    if (slot === undefined || known === undefined || holder(newV) !== undefined || !saidReplaced(parsed.text, oldV)) continue;
+    // A bare number is in the conversation's currency ("1580" after "¥1,850").
+    const value: Money = newV.currency === known.currency || oldV.currency === known.currency ? newV : { ...newV, currency: known.currency };
+    for (const k of MONEY_SLOTS) delete candidates[k];
+    candidates[slot] = value;
+    return;
+  }
+}
+
 function valuesEqual(a: unknown, b: unknown): boolean {
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     if ('minor' in a && 'minor' in b) return sameMoney(a as Money, b as Money);
@@ -224,6 +264,17 @@ function forgetOldProblem(next: DialogContext, old: Category, candidates: Candid
   if (next.category === 'unrecognized_charge') next.adviceGiven = false;
   const count = next.slots.chargeCount;
   if (old === 'duplicate_charge' && candidates.chargeCount === undefined && count !== undefined && count > 1) delete next.slots.chargeCount;
+}
+
+/**
+ * "没问题，就是金额不对，是1580" at the confirmation: a field named and given a new value fixes that
+ * field; its "金额不对" is not a new problem type (which would drop the duplicate's count).
+ */
+function fixesNamedField(parsed: Parsed, ctx: DialogContext): boolean {
+  const target = parsed.fieldMention ?? null;
+  // A correction with a problem type in it took the old problem back ("it wasn't a double charge").
+  if ((ctx.asking !== 'confirm' && ctx.asking !== 'fixField') || !ctx.category || parsed.intents.correction || !isDetailSlot(target)) return false;
+  return statedValues(parsed, ctx.asking, ctx.category, true, ctx.role)[target] !== undefined || bareAnswer(target, parsed)[target] !== undefined;
 }
 
 /**
@@ -254,7 +305,7 @@ export function absorb(ctx: DialogContext, parsed: Parsed): DialogContext {
     next.role = it.role;
     if (asking === 'role') outcome = { kind: 'filled' };
   }
-  if (it.category && (asking === 'category' || !next.category || correcting)) {
+  if (it.category && (asking === 'category' || !next.category || correcting) && !fixesNamedField(parsed, ctx)) {
     if (next.category && next.category !== it.category) next.corrected.push('category');
     next.category = it.category;
     if (asking === 'category') outcome = { kind: 'filled' };
@@ -280,7 +331,10 @@ export function absorb(ctx: DialogContext, parsed: Parsed): DialogContext {
     }
   }
 
-  if (correcting) applyContrast(candidates, parsed, next.slots);
+  if (correcting) {
+    applyContrast(candidates, parsed, next.slots);
+    replaceOldAmount(candidates, parsed, next.slots);
+  }
 
   for (const [k, v] of Object.entries(candidates) as [DetailSlot, SlotValues[DetailSlot]][]) {
     const known = next.slots[k];

@@ -132,7 +132,7 @@ const ZH_SWIPE_TIMES_RE = new RegExp(`(?:刷|扣|按|碰|挥|拍)了?(${ZH_COUNT
 // The digits of an amount are never a count ("two £12.40 charges" is 2, not 40), and an amount
 // may stand between the count and its noun.
 const EN_COUNT_RE =
-  /(?<![\d.,$€£¥])\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:(?:separate|identical|duplicate|different|same|pending|posted|similar|extra|additional|seperate)\s+)?(?:(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s?(?:dollars?|euros?|pounds?|usd|gbp|eur|rmb|yuan))\s+)?(times|x\b|charges|transactions|debits|swipes|payments|deductions|holds)\b/gi;
+  /(?<![\d.,$€£¥])\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:(?:separate|identical|duplicate|different|same|pending|posted|similar|extra|additional|seperate)\s+)?(?:(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s?(?:dollars?|euros?|pounds?|usd|gbp|eur|rmb|yuan))\s+)?(times|x\b|charges|transactions|debits|swipes|payments|deductions|holds|time(?=\s|$|[,.!?;]))\b/gi;
 const EN_TWICE_RE = /\b(twice|thrice)\b/gi;
 const EN_ONCE_RE = /\b(?:only|just|charged|swiped|tapped|paid|billed|inserted|ran|debited|went through)\s+(?:(?:me|it|us|the card)\s+)?(once)\b/gi;
 const EN_DOUBLE_RE =
@@ -150,6 +150,16 @@ const EXTRA_BEFORE = /多(?:扣|刷|收|付|划|转)了?$/;
 const EXTRA_AFTER = /^(?:的)?(?:重复|多余|多扣|多刷)/;
 // "重复扣了顾客一笔": one charge made again, so two in all (said of one only: "重复扣了两次" is
 // how people say "charged twice").
+// "又刷了一次", "再扣了一笔": one more on top of the first, so two in all.
+const AGAIN_BEFORE = /(?:又|再|重新)(?:刷|扣|付|收|按|插|挥|碰|拍|划)了?$/;
+const UNDONE_BEFORE = /撤销|退款|退货|退了|取消|冲正/;
+// "账单上有两笔", "出现了两笔", "two charges show", "there are 2 charges on my statement": the
+// charges the statement shows. That count wins over how often the card went through ("又刷了一次").
+const STATEMENT_BEFORE_ZH = /(?:有|出现了?|显示了?|显示有|冒出了?|多出了?|一共|总共|共)$/;
+const STATEMENT_UNIT = /^(?:笔|charges|transactions|debits|payments|deductions)$/i;
+const STATEMENT_BEFORE_EN = /\b(?:there (?:are|were)|shows?|showing|i (?:see|saw|have|got)|has|have)\s+$/i;
+const STATEMENT_AFTER_EN =
+  /^\s*(?:(?:of|for|at)\s+[^\s,.;!?]+\s+)?(?:shows?|showing|showed|appear(?:ed|s|ing)?|posted|pending|on (?:my|the|our) (?:statement|bill|account|app|card|banking))\b/i;
 const DUPLICATE_BEFORE = /重复(?:扣款|扣费|收费|支付|交易|扣|刷|收)了?(?:顾客|客人|客户|我|他|她|我们|人家)?的?$/;
 
 function countValue(token: string): number | null {
@@ -160,11 +170,18 @@ function countValue(token: string): number | null {
   return n !== null && Number.isInteger(n) && n >= 1 && n <= MAX_COUNT ? n : null;
 }
 
-function tierOf(text: string, index: number, unit: string): number {
+function tierOf(text: string, index: number, unit: string, length = 0): number {
   const before = text.slice(Math.max(0, index - 14), index);
+  if (STATEMENT_UNIT.test(unit) && onStatement(text, index, length, before)) return 0;
   if (ATTEMPT_CONTEXT.test(before)) return 3;
   if (CHARGE_CONTEXT.test(before) || /^(?:笔|charges|transactions|debits|payments|deductions|holds)$/i.test(unit)) return 1;
   return 2;
+}
+
+/** Whether the count at `index` is of charges the statement shows ("账单上有两笔", "two charges show"). */
+function onStatement(text: string, index: number, length: number, before: string): boolean {
+  if (STATEMENT_BEFORE_ZH.test(before) || STATEMENT_BEFORE_EN.test(before)) return true;
+  return length > 0 && STATEMENT_AFTER_EN.test(text.slice(index + length, index + length + 40));
 }
 
 /** Whether the count at `index` (its match `length` long) is said of money that came back. */
@@ -181,20 +198,26 @@ function collectCounts(text: string): CountMention[] {
     // 多扣了一次 = one extra charge on top of the right one; so is 一笔重复扣款 ("one duplicate").
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
     const duplicated = value === 1 && DUPLICATE_BEFORE.test(text.slice(Math.max(0, m.index - 10), m.index));
-    const extra = EXTRA_BEFORE.test(before) || (value === 1 && EXTRA_AFTER.test(after)) || duplicated;
+    // Not after a void or refund ("撤销后又刷了一次": the first charge is gone).
+    const again = value === 1 && AGAIN_BEFORE.test(text.slice(Math.max(0, m.index - 6), m.index)) && !UNDONE_BEFORE.test(text.slice(0, m.index));
+    const extra = EXTRA_BEFORE.test(before) || (value === 1 && EXTRA_AFTER.test(after)) || duplicated || again;
     const total = extra ? value + 1 : value;
-    found.push({ index: m.index, value: total, tier: tierOf(text, m.index, m[2] as string) });
+    found.push({ index: m.index, value: total, tier: tierOf(text, m.index, m[2] as string, m[0].length) });
   }
   for (const m of text.matchAll(ZH_SWIPE_TIMES_RE)) {
     const value = countValue(m[1] as string);
-    if (value !== null) found.push({ index: m.index, value, tier: 2 });
+    // "又刷了一下": once more, two in all.
+    const again = value === 1 && /[又再]$/.test(text.slice(Math.max(0, m.index - 1), m.index));
+    if (value !== null) found.push({ index: m.index, value: again ? 2 : value, tier: 2 });
   }
   for (const m of text.matchAll(EN_COUNT_RE)) {
     const value = countValue(m[1] as string);
     if (value === null || isRefundCount(text, m.index, m[0].length)) continue;
     const unit = (m[2] as string).toLowerCase();
+    // "2 time" (for "2 times") is a count; "one time" is not one ("a one time fee").
+    if (unit === 'time' && value < 2) continue;
     const extra = /\b(?:extra|additional)\s/i.test(m[0]) && unit === 'times';
-    found.push({ index: m.index, value: extra ? value + 1 : value, tier: tierOf(text, m.index, unit) });
+    found.push({ index: m.index, value: extra ? value + 1 : value, tier: tierOf(text, m.index, unit, m[0].length) });
   }
   for (const m of text.matchAll(EN_TWICE_RE)) {
     found.push({ index: m.index, value: WORD_COUNTS[(m[1] as string).toLowerCase()] as number, tier: tierOf(text, m.index, '') });

@@ -128,13 +128,15 @@ function cardInPossession(t: string): boolean | null {
 // ------------------------------------------------------------------------- batch settled
 
 const SETTLED_NEG =
-  /(?:还|都|暂时)?(?:没有?|未)(?:做|进行)?(?:结算|日结|批结|清算|结批|签退|结)|批次.{0,3}(?:没结|还开着|未结|未关)|\bnot (?:yet )?settled\b|\b(?:haven'?t|hasn'?t|didn'?t|did not|have not) (?:yet )?settled?\b|\bbatch (?:is |was )?(?:still )?open\b|\bbatch (?:is |has |was )?not (?:yet )?(?:been )?(?:closed|settled|sent)\b|\bunsettled\b|\b(?:haven't|hasn't|didn't|did not|have not|has not|not) (?:yet )?(?:closed|settled|sent|submitted|run|done) (?:out )?(?:the |our |my |today's )?(?:batch|settlement)|\bbefore (?:the )?(?:settlement|batch (?:close|closed|closing))\b/;
+  /(?:还|都|暂时)?(?:没有?|未)(?:做|进行)?(?:结算|日结|批结|清算|结批|签退|结)|批次.{0,3}(?:没结|还开着|未结|未关)|\bnot (?:yet )?settled\b|\b(?:haven'?t|hasn'?t|didn'?t|did not|have not) (?:yet )?settled?\b|\bbatch (?:is |was )?(?:still )?open\b|\bbatch (?:is |has |was )?not (?:yet )?(?:been )?(?:closed|settled|sent)\b|\bunsettled\b|\b(?:haven't|hasn't|didn't|did not|have not|has not|not) (?:yet )?(?:closed|settled|sent|submitted|run|done) (?:out )?(?:the |our |my |today's )?(?:batch|settlement)|\bbefore (?:the )?(?:settlement|batch (?:close|closed|closing))\b|\b(?:not|no|don'?t|do not) (?:yet )?settle(?:d|ment)?(?: yet)?\b|\bsettle(?:d|ment)? not yet\b/;
 const SETTLED_POS =
-  /(?<![按用以])(?:已经?|都)(?:结过算|结了算|结算|日结|批结|清算|结批|签退)(?:过)?(?:了)?|(?:做了|做过|已做)(?:日结|结算|批结)|^(?:已经?)?结算(?:过)?了|(?:批次|日结|批结).{0,4}(?:结了|了|完|关了)|(?:结算|批结|日结)(?:以后|之后|后)|\bafter (?:the )?(?:batch (?:closed|close|was closed|settled)|settlement)\b|\bbatch(?:es)? (?:is |was |were |has been |have been |got )?(?:already )?(?:closed|settled|sent|submitted)\b|\b(?:closed|settled) (?:out )?the batch\b|\b(?:already )?settled(?: already)?$|\bwe (?:already )?settled\b|\bsettlement (?:is |was |has been )?(?:done|complete|completed|finished)\b/;
+  /(?<![按用以])(?:已经?|都)(?:结过算|结了算|结算|日结|批结|清算|结批|签退)(?:过)?(?:了)?|(?:做了|做过|已做)(?:日结|结算|批结)|^(?:已经?)?结算(?:过)?了|(?:批次|日结|批结).{0,4}(?:结了|了|完|关了)|(?:结算|批结|日结)(?:以后|之后|后)|\bafter (?:the )?(?:batch (?:closed|close|was closed|settled)|settlement)\b|\bbatch(?:es)? (?:is |was |were |has been |have been |got )?(?:already )?(?:closed|settled|sent|submitted)\b|\b(?:closed|settled) (?:out )?the batch\b|\b(?:already )?settled(?: already)?$|\bwe (?:already )?settled\b|\bsettlement (?:is |was |has been )?(?:done|complete|completed|finished)\b|(?<![没未不])(?:早就?|早已|已经?)?(?:结算|结)过了?(?![账钱])|(?:早就?|早已|已经?)结(?:算)?了(?![账钱])|^结(?:算)?了$|\bit (?:has |was )?(?:already )?settled\b/;
 const SETTLED_NOISE = /\bsettled? (?:the |my |our |a )?(?:bill|tab|account|check|balance|debt|dispute)\b|按.{0,6}结算|用.{0,6}结算|外币结算/g;
 
 function batchSettled(t: string): boolean | null {
   const c = t.replace(SETTLED_NOISE, ' ');
+  // "not sure if it settled": neither; the question is asked again.
+  if (UNSURE.test(c)) return null;
   if (SETTLED_NEG.test(c)) return false;
   if (SETTLED_POS.test(c)) return true;
   return null;

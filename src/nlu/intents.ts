@@ -1257,6 +1257,29 @@ function detectCorrectionEn(c: string): boolean {
   return CORRECTION_VALUE_EN.test(rest);
 }
 
+// "都对，不过金额应该是1580不是1850", "right, only the date should be the 19th", "yes except the
+// card": a yes that goes on to change something is never a plain yes (at the
+// confirmation a plain yes hands the case off with the wrong value). "除了"/"except" always names
+// an exception; a "but"/"only" clause must say what is wrong or what it should be, so "有，不过
+// 有点皱" stays a yes. Only run on a message already read as a yes.
+const YES_THEN_LINK =
+  /[,.!?;:。、~…\n]|不过|但|可是|只是|就是|除了|除开|唯独|\b(?:but|except|apart from|other than|save for|only|just|though|however)\b/;
+const EXCEPT_LEAD = /^(?:除了|除开|唯独|except\b|apart from\b|other than\b|save for\b)/;
+const BUT_LEAD = /^(?:不过|但是?|可是|只是|就是|只有|(?:but|only|just|though|however)\b)/;
+// What the "but" clause says: something is wrong, or a field is (should be) some value.
+const CHANGE_ZH = new RegExp(`不对|错|有误|应该|应当|改成|改为|换成|不是|更正|其实是|实际上?是|${FIELD_ZH}+${FIELD_NAME_ZH}(?:是|为)`);
+const CHANGE_EN =
+  /\b(?:wrong|incorrect|not right|should|mistake|typo|actually|change|fix|instead|not)\b|n't\b|\b(?:amount|date|time|day|card|last (?:4|four)|bank|issuer|merchant|shop|store|count|number)(?: name| number)? (?:is|was|ends?)\b/;
+
+function yesThenChange(t: string): boolean {
+  const link = YES_THEN_LINK.exec(t);
+  if (!link || link.index === 0) return false;
+  if (detectYesNo(t.slice(0, link.index).trim()) !== 'yes') return false;
+  const rest = trimEdges(t.slice(link.index));
+  if (EXCEPT_LEAD.test(rest)) return true;
+  return BUT_LEAD.test(rest) && (HAN.test(rest) ? CHANGE_ZH : CHANGE_EN).test(rest);
+}
+
 // ---------------------------------------------------------------------------------- entry
 
 const PAYLOADS: Readonly<Record<string, keyof Intents>> = {
@@ -1323,7 +1346,10 @@ export function detectIntents(text: string, ctx: IntentContext = {}): Parsed['in
   out.role = detectRole(t, script);
 
   out.skip = out.category === null && (SKIP_ZH.test(core) || SKIP_EN.test(core));
-  out.yesNo = out.skip || out.correction ? null : detectYesNo(t);
+  // A yes that goes on to change something is no yes; what it changes is read by the dialog
+  // (the confirmation takes every stated value as a correction).
+  const yesNo = out.skip || out.correction ? null : detectYesNo(t);
+  out.yesNo = yesNo === 'yes' && yesThenChange(t) ? null : yesNo;
 
   out.human = !hit(HUMAN_NEGATED, t, script) && ((script.han && HUMAN_ZH.test(t)) || (script.latin && humanEn(t, core)));
   const lead = commandCore(firstClause(t));
