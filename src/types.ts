@@ -112,6 +112,11 @@ export interface Parsed {
     correction: boolean;
     /** "continue" / "继续" (used after an idle pause) */
     resume: boolean;
+    /**
+     * A yes that goes on to change something ("都对，不过金额应该是1580"): the answer to a yes/no
+     * detail question stays yes, but it does not confirm the summary or accept an offer.
+     */
+    yesButChange?: boolean;
   };
   entities: {
     money: MoneyMention[];

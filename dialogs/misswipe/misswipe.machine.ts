@@ -152,7 +152,10 @@ export const misswipeMachine = setup({
       const p = said(event)?.parsed;
       return Boolean(p?.langSwitch && !p.intents.category && p.entities.money.length === 0 && !p.entities.when);
     },
-    saysYes: ({ event }) => said(event)?.parsed.intents.yesNo === 'yes' || Boolean(said(event)?.parsed.intents.resume),
+    saysYes: ({ event }) => {
+      const i = said(event)?.parsed.intents;
+      return (i?.yesNo === 'yes' && !i.yesButChange) || Boolean(i?.resume);
+    },
     saysNo: ({ event }) => said(event)?.parsed.intents.yesNo === 'no',
     saysSkip: ({ event }) => SKIP_WORD.test((said(event)?.parsed.text ?? '').trim().toLowerCase()),
     needsRole: ({ context }) => !context.role && !context.givenUp.includes('role'),

@@ -1346,10 +1346,11 @@ export function detectIntents(text: string, ctx: IntentContext = {}): Parsed['in
   out.role = detectRole(t, script);
 
   out.skip = out.category === null && (SKIP_ZH.test(core) || SKIP_EN.test(core));
-  // A yes that goes on to change something is no yes; what it changes is read by the dialog
-  // (the confirmation takes every stated value as a correction).
-  const yesNo = out.skip || out.correction ? null : detectYesNo(t);
-  out.yesNo = yesNo === 'yes' && yesThenChange(t) ? null : yesNo;
+  // A yes that goes on to change something confirms nothing; what it changes is read by the
+  // dialog (the confirmation takes every stated value as a correction). As the answer to a detail
+  // question it is still a yes: "有，但是商家不是很配合" did contact the shop.
+  out.yesNo = out.skip || out.correction ? null : detectYesNo(t);
+  if (out.yesNo === 'yes' && yesThenChange(t)) out.yesButChange = true;
 
   out.human = !hit(HUMAN_NEGATED, t, script) && ((script.han && HUMAN_ZH.test(t)) || (script.latin && humanEn(t, core)));
   const lead = commandCore(firstClause(t));

@@ -21,8 +21,14 @@ describe('a yes that goes on with a change', () => {
     'yes except the card, it ends in 1234',
     'all good except the amount',
     'correct, just the merchant name is wrong',
-  ])('when the answer is %j, then it is not a yes', (text) => {
-    expect(read(text).intents.yesNo).toBeNull();
+  ])('when the answer is %j, then it confirms nothing (a yes that changes something)', (text) => {
+    const { yesNo, yesButChange } = read(text).intents;
+    // Some are no yes at all ("yes but …" in English); the others are a yes with a change.
+    expect(yesNo === null || yesButChange === true).toBe(true);
+  });
+
+  it('when a detail question is answered "有，但是商家不是很配合", then it is still a yes to that question', () => {
+    expect(read('有，但是商家不是很配合').intents.yesNo).toBe('yes');
   });
 
   it.each([
@@ -37,6 +43,7 @@ describe('a yes that goes on with a change', () => {
     'yes I did, but they said no',
   ])('when the answer is %j, then it is still a yes', (text) => {
     expect(read(text).intents.yesNo).toBe('yes');
+    expect(read(text).intents.yesButChange).toBeUndefined();
   });
 });
 
