@@ -63,10 +63,19 @@ function currencyFrom(m: RegExpExecArray, table: CurrencyTable): string {
 
 const ZH_START = '零〇一壹二两贰貳俩三叁參四肆五伍六陆陸七柒八捌九玖十拾';
 const ZH_ALL = ZH_START + '百佰千仟万萬亿億';
+// 一 ends a number only before another numeral, a money word, a particle or a non-Chinese
+// character. Before anything else it starts a word (一直, 一共, 一下, 一起, 一样, 一次, 一笔…):
+// "199块一直没退" is 199, not 199.10, and "预授权3000一直没解冻" is 3000, not 30001.
+const ONE_AS_DIGIT = '一(?=$|[^\\u4e00-\\u9fff]|[零〇一二两三四五六七八九十百千万萬亿億块元圆毛角分钱多来余左整了吧啊呀呢的哦嘛啦呗么被])';
+const ZH_CONTINUE = `[${ZH_ALL.replace('一', '')}]|${ONE_AS_DIGIT}`;
 const ARABIC = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
-const NUMBER_RE = new RegExp(`(?:${ARABIC}|[${ZH_START}])(?:[${ZH_ALL}]|\\d+(?:\\.\\d+)?)*`, 'g');
+const NUMBER_RE = new RegExp(`(?:${ARABIC}|[${ZH_START}])(?:${ZH_CONTINUE}|\\d+(?:\\.\\d+)?)*`, 'g');
 
-const JIAO_AFTER = /^([0-9]|[一二两三四五六七八九])(?:毛|角)?(?:([0-9]|[一二三四五六七八九])分)?(?![0-9]|[零一二两三四五六七八九十百千万]|点|号|日|月|次|笔|遍|回|个|天|年|%)/;
+// 12块8, 两块一, 3块5毛: the jiao after 块/元, unless the digit starts a word or a count.
+const JIAO_DIGIT = `[0-9]|[二两三四五六七八九]|${ONE_AS_DIGIT}`;
+const JIAO_AFTER = new RegExp(
+  `^(${JIAO_DIGIT})(?:毛|角)?(?:(${JIAO_DIGIT})分)?(?![0-9]|[零二两三四五六七八九十百千万]|${ONE_AS_DIGIT}|点|号|日|月|次|笔|遍|回|个|天|年|%)`,
+);
 const JIAO_ONLY = /^\s?(?:毛|角)钱?(?:([0-9]|[一二三四五六七八九])分?)?/;
 
 // Units that make a bare number something other than money.
@@ -85,7 +94,8 @@ const NOT_MONEY_BEFORE = new RegExp(
     '\\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?)\\s*(?:是|为|:|-)?\\s*$',
   'i',
 );
-const BARE_ZH_NUMERAL_NEXT = /^(?:$|[^\u4e00-\u9fff]|[了吧啊呀呢的多左来余整块元钱])/;
+// A 一 the number did not take starts the next word (三千一直没退): the number ends before it.
+const BARE_ZH_NUMERAL_NEXT = /^(?:$|[^\u4e00-\u9fff]|[了吧啊呀呢的多左来余整块元钱一])/;
 const TIME_BEFORE = /\b(?:at|by|until|till|before|after|since)\s+$/i;
 
 // ------------------------------------------------------------------------------------ cues
@@ -243,7 +253,7 @@ function scan(text: string, defaultCurrency: string): Candidate[] {
         if (word === '块' && /[\u4e00-\u9fff]/.test(raw) && /^[蛋糕面肉地砖石表巧布糖饼牌屏玻去儿吃走玩来做住干板]/.test(text.slice(end, end + 1))) continue;
         if (word === '元' && /^[旦宵]/.test(text.slice(end, end + 1))) continue;
         if (/^(?:块|元|圆|块钱)$/.test(word)) {
-          const j = JIAO_AFTER.exec(text.slice(end, end + 6));
+          const j = JIAO_AFTER.exec(text.slice(end, end + 8));
           if (j && word !== '块钱') {
             jiao = /\d/.test(j[1] as string) ? Number(j[1]) : zhDigit(j[1] as string);
             if (j[2] !== undefined) fen = /\d/.test(j[2]) ? Number(j[2]) : zhDigit(j[2]);
