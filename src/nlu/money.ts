@@ -120,7 +120,10 @@ const CUE_EXPECTED = cue(
   '签(?:单|字|的单)?(?:的时候|时)?(?:是|写的是?|上是|上写的是?)|签单金额是?|签的(?:是|金额是?)|我签了|' +
     "(?:slip|receipt|check|bill) i signed(?: (?:said|says|showed|shows|was|read|reads))?|signed for|signed (?:the|a|my) (?:slip|receipt|check|bill) for|" +
     '实际(?:只)?(?:加|用|花|住|吃)了?|应该(?:是|收|付|扣|刷)?|应是|应当是|本来(?:是|该收|该付|应该)?|本该(?:收|付|是)?|本应是?|原本是?|原价是?|原来是|应付金额|应付|应收|实际应付|实际消费|标价是?|价格是|价钱是|明明是|明明只有|明明|只有|只消费了?|才|正确的?金额|正确的|实际金额|小票上(?:写的|显示的?)?|小票|账单上|菜单上|' +
-    "should(?: have)? be(?:en)?|should've been|it should be|supposed to be|meant to be|ought to be|expected|the price was|price was|price is|priced at|listed at|the bill was|bill was|bill is|correct amount|real amount|actual amount|the total should(?: have)? be(?:en)?|instead of|rather than|not",
+    "should(?: have)? be(?:en)?|should've been|it should be|supposed to be|meant to be|ought to be|expected|" +
+    // The price on the shelf or tag is what was due, whatever the terminal said.
+    '(?:the )?(?:price tag|price label|price sticker|sticker price|shelf price|tag price|menu price|marked price|(?:the )?tag)(?: (?:was|is|said|says|showed|shows|read|reads))?|明码标价(?:是|为)?|价签(?:上)?(?:是|写的是?|显示的?)?|' +
+    "the price was|price was|price is|priced at|listed at|the bill was|bill was|bill is|correct amount|real amount|actual amount|the total should(?: have)? be(?:en)?|instead of|rather than|not",
 );
 const CUE_CHARGED = cue(
   // The card slip and the terminal print what was charged: "签购单上是两千五".
@@ -137,6 +140,16 @@ const CUE_NOT = /(?:不是|而不是|not|rather than)\s*$/i;
 const PAIR_EXPECTED_FIRST =
   /^\s?(?:的(?:单子?|账单?|那笔|这笔|一笔|消费|交易|货|东西|款))?(?:被?(?:刷|打|输|按|写|弄|扣|算|收|敲)(?:错)?成了?|变成了?|keyed as|rung up as|rang up as|entered as|typed as|became|turned into)/i;
 const PAIR_CHARGED_FIRST = /^\s?(?:instead of|rather than|而不是|不是)/i;
+// "I rang up $8.99 as $89.90", "keyed 35 as 350": after a keying verb, "X as Y" means Y went
+// through instead of X. Only with an amount right after "as" ("entered $20 as the tip" is not).
+const KEYING_BEFORE =
+  /\b(?:rang|rung|ring|rings|ringing|keyed|key|keys|keying|entered|enter|typed|type|punched|punch|input|inputted|put|processed|process|ran|run|charged|charge|billed|bill)\b[^.!?;,，。]{0,40}$/i;
+const AS_AMOUNT_AFTER =
+  /^\s?(?:(?:by mistake|accidentally|wrongly|incorrectly|in error)\s+)?as\s+(?:(?:a|an)\s+)?(?:[$€£¥฿₩]|[a-z]{1,3}\$|(?:hkd|usd|eur|gbp|cny|rmb|jpy|sgd|aud|cad|thb)\s?\d|\d)/i;
+// "吃饭158被扣了1580": a price followed straight by what was taken instead (without its own verb
+// before it; "扣了88又扣了88" is two charges).
+const TAKEN_NEXT =
+  /^\s?(?:却|但是?|结果|竟然|居然|然后)?\s?被?(?:扣|刷|收|划)(?:走|掉)?了?(?:我)?\s?(?=[0-9零一二两三四五六七八九十¥$])/;
 // "$5 more than the slip", "charged 5 more.": an amount "more" states the gap, not a price. Not
 // "2 more charges", where "more" counts.
 const SUFFIX_DIFFERENCE =
@@ -327,6 +340,13 @@ function prefixRole(before: string): { role: MoneyRole; cue: boolean } {
   return { role: null, cue: false };
 }
 
+/** "rang up $8.99 as $89.90", "158被扣了1580": this amount was due and the next one was taken. */
+function startsPairAfter(text: string, c: Candidate, ownRole: MoneyRole): boolean {
+  const after = text.slice(c.end, c.end + 28);
+  if (ownRole === null && TAKEN_NEXT.test(after)) return true;
+  return AS_AMOUNT_AFTER.test(after) && KEYING_BEFORE.test(text.slice(Math.max(0, c.start - 48), c.start));
+}
+
 function clauseRole(text: string, from: number, to: number): MoneyRole {
   const clause = text.slice(from, to).split(/[，,。.;；!！?？]/).pop() ?? '';
   if (CLAUSE_DIFFERENCE.test(clause)) return 'difference';
@@ -377,6 +397,7 @@ function resolve(raw: string, defaultCurrency: string): Candidate[] {
       role = 'expected';
       c.cue = true;
     }
+    if (p.role !== 'expected' && p.role !== 'difference' && startsPairAfter(text, c, p.role)) c.pairExpectedFirst = true;
     if (c.pairExpectedFirst || c.pairChargedFirst) c.cue = true;
     if (role === null && (c.currency !== null || c.strong || c.cue)) {
       role = clauseRole(text, Math.max(prevEnd, c.start - 32), c.start);
@@ -389,7 +410,7 @@ function resolve(raw: string, defaultCurrency: string): Candidate[] {
     const a = kept[i] as Candidate;
     const b = kept[i + 1] as Candidate;
     const between = text.slice(a.end, b.start);
-    if (between.length > 14) continue;
+    if (between.length > 20) continue; // "$20 accidentally as $200"
     if (a.pairExpectedFirst) {
       a.role = 'expected';
       b.role = 'charged';
@@ -411,7 +432,20 @@ function resolve(raw: string, defaultCurrency: string): Candidate[] {
       a.cue = b.cue = true;
     }
   }
-  return withTipOnBill(text, withContrastedCharge(text, kept));
+  return withTipOnBill(text, withChargeAgainstPrice(withContrastedCharge(text, kept)));
+}
+
+/**
+ * "charge my card 1,450 HKD … price tag was 6,200 baht": with one amount named as the price and
+ * one other written as money with nothing said about it, the other one is what was charged.
+ */
+function withChargeAgainstPrice(cands: Candidate[]): Candidate[] {
+  const live = cands.filter((c) => !c.denied);
+  if (live.length !== 2 || !live.some((c) => c.role === 'expected')) return cands;
+  const other = live.find((c) => c.role !== 'expected');
+  if (other === undefined || other.role !== null || other.cue || (other.currency === null && !other.strong)) return cands;
+  other.role = 'charged';
+  return cands;
 }
 
 // "her slip says $62 total but we processed $72": an amount set against a charged one with "but"

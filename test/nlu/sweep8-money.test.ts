@@ -37,3 +37,51 @@ describe('a 一 after an amount that starts a word is not part of the amount', (
     expect(amounts(text)).toEqual([[minor, 'CNY']]);
   });
 });
+
+const roles = (t: string) => parse(t, at).entities.money.map((m) => [m.value.minor, m.value.currency, m.role]);
+
+describe('which amount was due and which was taken', () => {
+  it.each([
+    // "X as Y" after a keying verb: Y went through instead of X.
+    ["Pharmacy cashier here, I rang up a shopper's $8.99 as $89.90 an hour ago", 899, 8990, 'USD'],
+    ['my new hire keyed 35 as 350 on the terminal', 3500, 35000, 'CNY'],
+    ['I entered $12 as $120 by mistake', 1200, 12000, 'USD'],
+    ['we ran her card for $20 accidentally as $200', 2000, 20000, 'USD'],
+    ['I typed in 45 as 450', 4500, 45000, 'CNY'],
+    // 被扣了/被刷了/扣了 straight after a price: the next amount is what was taken.
+    ['吃饭158被扣了1580', 15800, 158000, 'CNY'],
+    ['打车36块结果被刷了360', 3600, 36000, 'CNY'],
+    ['买菜58扣了580', 5800, 58000, 'CNY'],
+    // The price tag is what was due; the other amount, with nothing said about it, was charged.
+    ['Duty free charge my card in my own currency 1,450 HKD, I never chose this, price tag was 6,200 baht', 620000, 145000, null],
+    ['the price tag said $45, the receipt has $450', 4500, 45000, 'USD'],
+    ['明码标价99元，最后账单显示990元', 9900, 99000, 'CNY'],
+  ])('when someone writes "%s", then the due and the charged amounts are told apart', (text, expected, charged, currency) => {
+    const found = roles(text);
+    expect(found.find((m) => m[2] === 'expected')?.[0]).toBe(expected);
+    expect(found.find((m) => m[2] === 'charged')?.[0]).toBe(charged);
+    if (currency !== null) expect(found.every((m) => m[1] === currency)).toBe(true);
+  });
+
+  it('when the price and the charge are in different currencies, then each keeps its own', () => {
+    expect(roles('they charge my card 1,450 HKD but the price tag was 6,200 baht')).toEqual([
+      [145000, 'HKD', 'charged'],
+      [620000, 'THB', 'expected'],
+    ]);
+  });
+
+  it.each([
+    // Two charges of the same kind stay two charges.
+    ['扣了88又扣了88', [[8800, 'CNY', 'charged'], [8800, 'CNY', 'charged']]],
+    // An amount followed by 被扣了 with nothing after it is the charge itself.
+    ['158被扣了', [[15800, 'CNY', 'charged']]],
+    // "as" followed by no amount pairs nothing.
+    ['I entered $20 as the tip', [[2000, 'USD', 'charged']]],
+    // "as" without a keying verb pairs nothing.
+    ['I paid $20 as a deposit and $200 later', [[2000, 'USD', null], [20000, 'USD', null]]],
+    // A price with a paid amount: "paid" says what the other one is, so it is not forced to charged.
+    ['price tag was $30 and I paid $30', [[3000, 'USD', 'expected'], [3000, 'USD', null]]],
+  ])('when "%s" is written, then no pair is invented', (text, expected) => {
+    expect(roles(text)).toEqual(expected);
+  });
+});
