@@ -123,6 +123,8 @@ const CUE_EXPECTED = cue(
     "should(?: have)? be(?:en)?|should've been|it should be|supposed to be|meant to be|ought to be|expected|" +
     // The price on the shelf or tag is what was due, whatever the terminal said.
     '(?:the )?(?:price tag|price label|price sticker|sticker price|shelf price|tag price|menu price|marked price|(?:the )?tag)(?: (?:was|is|said|says|showed|shows|read|reads))?|明码标价(?:是|为)?|价签(?:上)?(?:是|写的是?|显示的?)?|' +
+    // What was booked or quoted is what was agreed: "the booking was 1.099,00 €", "报价是880".
+    '(?:the )?(?:booking|reservation|quote|quoted price|room rate) (?:was|is|said|says)|quoted(?: me)?|booked (?:it )?(?:at|for)|预订价(?:格)?是?|订的时候是|报价(?:是|为)?|' +
     "the price was|price was|price is|priced at|listed at|the bill was|bill was|bill is|correct amount|real amount|actual amount|the total should(?: have)? be(?:en)?|instead of|rather than|not",
 );
 const CUE_CHARGED = cue(
@@ -355,16 +357,23 @@ function clauseRole(text: string, from: number, to: number): MoneyRole {
   return null;
 }
 
-// "€12,50", "12,50 EUR": much of Europe writes the decimal separator as a comma. Read so only
-// next to a euro or franc sign, and only with exactly two digits after the comma (1,234 stays a
-// thousand). Comma becomes dot: the same length, so every span found stays valid.
+// "€12,50", "12,50 EUR", "1.299,00 €", "€1.299": much of Europe writes the decimal separator as
+// a comma and groups thousands with dots. Read so only next to a euro or franc sign, and only with
+// exactly two digits after the comma (1,234 stays a thousand) or three-digit groups after each
+// dot (12.80 stays twelve eighty). Dots and commas swap places: the same length, so every span
+// found stays valid.
 const EURO_GATE = /€|eur|chf/i;
-const EURO_COMMA =
-  /((?:€|\beur|\bchf)\s?)(\d{1,6}),(\d{2})(?![\d,])|(?<![\d,.])(\d{1,6}),(\d{2})(?=\s?(?:€|eur\b|euros?\b|chf\b))/gi;
+const EU_NUMBER = '\\d{1,3}(?:\\.\\d{3})+(?:,\\d{2})?|\\d{1,6},\\d{2}';
+const EURO_NUMBER = new RegExp(
+  `((?:€|\\beur|\\bchf)\\s?)(${EU_NUMBER})(?!\\d|[.,]\\d)|(?<![\\d,.])(${EU_NUMBER})(?=\\s?(?:€|eur\\b|euros?\\b|chf\\b))`,
+  'gi',
+);
+
+const swapSeparators = (n: string): string => n.replace(/[.,]/g, (ch) => (ch === '.' ? ',' : '.'));
 
 function europeanDecimals(text: string): string {
-  return text.replace(EURO_COMMA, (whole: string, pre?: string, a?: string, b?: string, c?: string, d?: string) =>
-    pre !== undefined ? `${pre}${a ?? ''}.${b ?? ''}` : c !== undefined ? `${c}.${d ?? ''}` : whole,
+  return text.replace(EURO_NUMBER, (whole: string, pre?: string, a?: string, b?: string) =>
+    pre !== undefined && a !== undefined ? pre + swapSeparators(a) : b !== undefined ? swapSeparators(b) : whole,
   );
 }
 

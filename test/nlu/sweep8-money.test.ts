@@ -85,3 +85,37 @@ describe('which amount was due and which was taken', () => {
     expect(roles(text)).toEqual(expected);
   });
 });
+
+describe('euro amounts written the continental way', () => {
+  it.each([
+    ['1.299,00 €', 129900],
+    ['1.299,00 EUR', 129900],
+    ['12.345,67 €', 1234567],
+    ['€1.299', 129900],
+    ['1.299 €', 129900],
+    ['EUR 2.500,50', 250050],
+    ['23,50 €', 2350],
+    ['€12,50', 1250],
+  ])('when "%s" is written, then it is read with dots for thousands and a comma for cents', (text, minor) => {
+    expect(amounts(text)).toEqual([[minor, 'EUR']]);
+  });
+
+  it.each([
+    ['€12.80', 1280, 'EUR'],
+    ['12.80 €', 1280, 'EUR'],
+    ['€1,299.00', 129900, 'EUR'],
+    ['1,299.00 EUR', 129900, 'EUR'],
+    ['1,299 €', 129900, 'EUR'],
+    ['付了12.80元', 1280, 'CNY'],
+    ['charged me 1,299.00', 129900, 'CNY'],
+  ])('when "%s" is written the English way, then it reads as before', (text, minor, currency) => {
+    expect(amounts(text)).toEqual([[minor, currency]]);
+  });
+
+  it('when a hotel bill is set against the booking, then both keep their euro amounts and roles', () => {
+    expect(roles('The hotel in Porto charged me 1.299,00 € at checkout but the booking was 1.099,00 €')).toEqual([
+      [129900, 'EUR', 'charged'],
+      [109900, 'EUR', 'expected'],
+    ]);
+  });
+});
