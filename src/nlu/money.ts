@@ -424,7 +424,8 @@ function resolve(raw: string, defaultCurrency: string): Candidate[] {
       a.role = 'expected';
       b.role = 'charged';
       a.cue = b.cue = true;
-    } else if (a.pairChargedFirst) {
+    } else if (a.pairChargedFirst && a.role !== 'expected') {
+      // "应该是1580不是1850" keeps its 应该是: the amount after 不是 is then the charge (below).
       a.role = 'charged';
       b.role = 'expected';
       a.cue = b.cue = true;

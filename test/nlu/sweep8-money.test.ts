@@ -119,3 +119,14 @@ describe('euro amounts written the continental way', () => {
     ]);
   });
 });
+
+describe('应该是X不是Y keeps the 应该是', () => {
+  it.each([
+    ['金额应该是1580不是1850', [[158000, 'CNY', 'expected'], [185000, 'CNY', 'charged']]],
+    ['it should be $15 not $150', [[1500, 'USD', 'expected'], [15000, 'USD', 'charged']]],
+    // Without a cue before it, "X不是Y" still reads X as the charge.
+    ['扣了1850不是1580', [[185000, 'CNY', 'charged'], [158000, 'CNY', 'expected']]],
+  ])('when "%s" is written, then the amount after 应该是 is the expected one', (text, expected) => {
+    expect(roles(text)).toEqual(expected);
+  });
+});
