@@ -63,10 +63,19 @@ function currencyFrom(m: RegExpExecArray, table: CurrencyTable): string {
 
 const ZH_START = '零〇一壹二两贰貳俩三叁參四肆五伍六陆陸七柒八捌九玖十拾';
 const ZH_ALL = ZH_START + '百佰千仟万萬亿億';
+// 一 ends a number only before another numeral, a money word, a particle or a non-Chinese
+// character. Before anything else it starts a word (一直, 一共, 一下, 一起, 一样, 一次, 一笔…):
+// "199块一直没退" is 199, not 199.10, and "预授权3000一直没解冻" is 3000, not 30001.
+const ONE_AS_DIGIT = '一(?=$|[^\\u4e00-\\u9fff]|[零〇一二两三四五六七八九十百千万萬亿億块元圆毛角分钱多来余左整了吧啊呀呢的哦嘛啦呗么被])';
+const ZH_CONTINUE = `[${ZH_ALL.replace('一', '')}]|${ONE_AS_DIGIT}`;
 const ARABIC = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
-const NUMBER_RE = new RegExp(`(?:${ARABIC}|[${ZH_START}])(?:[${ZH_ALL}]|\\d+(?:\\.\\d+)?)*`, 'g');
+const NUMBER_RE = new RegExp(`(?:${ARABIC}|[${ZH_START}])(?:${ZH_CONTINUE}|\\d+(?:\\.\\d+)?)*`, 'g');
 
-const JIAO_AFTER = /^([0-9]|[一二两三四五六七八九])(?:毛|角)?(?:([0-9]|[一二三四五六七八九])分)?(?![0-9]|[零一二两三四五六七八九十百千万]|点|号|日|月|次|笔|遍|回|个|天|年|%)/;
+// 12块8, 两块一, 3块5毛: the jiao after 块/元, unless the digit starts a word or a count.
+const JIAO_DIGIT = `[0-9]|[二两三四五六七八九]|${ONE_AS_DIGIT}`;
+const JIAO_AFTER = new RegExp(
+  `^(${JIAO_DIGIT})(?:毛|角)?(?:(${JIAO_DIGIT})分)?(?![0-9]|[零二两三四五六七八九十百千万]|${ONE_AS_DIGIT}|点|号|日|月|次|笔|遍|回|个|天|年|%)`,
+);
 const JIAO_ONLY = /^\s?(?:毛|角)钱?(?:([0-9]|[一二三四五六七八九])分?)?/;
 
 // Units that make a bare number something other than money.
@@ -85,7 +94,8 @@ const NOT_MONEY_BEFORE = new RegExp(
     '\\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?)\\s*(?:是|为|:|-)?\\s*$',
   'i',
 );
-const BARE_ZH_NUMERAL_NEXT = /^(?:$|[^\u4e00-\u9fff]|[了吧啊呀呢的多左来余整块元钱])/;
+// A 一 the number did not take starts the next word (三千一直没退): the number ends before it.
+const BARE_ZH_NUMERAL_NEXT = /^(?:$|[^\u4e00-\u9fff]|[了吧啊呀呢的多左来余整块元钱一])/;
 const TIME_BEFORE = /\b(?:at|by|until|till|before|after|since)\s+$/i;
 
 // ------------------------------------------------------------------------------------ cues
@@ -110,7 +120,12 @@ const CUE_EXPECTED = cue(
   '签(?:单|字|的单)?(?:的时候|时)?(?:是|写的是?|上是|上写的是?)|签单金额是?|签的(?:是|金额是?)|我签了|' +
     "(?:slip|receipt|check|bill) i signed(?: (?:said|says|showed|shows|was|read|reads))?|signed for|signed (?:the|a|my) (?:slip|receipt|check|bill) for|" +
     '实际(?:只)?(?:加|用|花|住|吃)了?|应该(?:是|收|付|扣|刷)?|应是|应当是|本来(?:是|该收|该付|应该)?|本该(?:收|付|是)?|本应是?|原本是?|原价是?|原来是|应付金额|应付|应收|实际应付|实际消费|标价是?|价格是|价钱是|明明是|明明只有|明明|只有|只消费了?|才|正确的?金额|正确的|实际金额|小票上(?:写的|显示的?)?|小票|账单上|菜单上|' +
-    "should(?: have)? be(?:en)?|should've been|it should be|supposed to be|meant to be|ought to be|expected|the price was|price was|price is|priced at|listed at|the bill was|bill was|bill is|correct amount|real amount|actual amount|the total should(?: have)? be(?:en)?|instead of|rather than|not",
+    "should(?: have)? be(?:en)?|should've been|it should be|supposed to be|meant to be|ought to be|expected|" +
+    // The price on the shelf or tag is what was due, whatever the terminal said.
+    '(?:the )?(?:price tag|price label|price sticker|sticker price|shelf price|tag price|menu price|marked price|(?:the )?tag)(?: (?:was|is|said|says|showed|shows|read|reads))?|明码标价(?:是|为)?|价签(?:上)?(?:是|写的是?|显示的?)?|' +
+    // What was booked or quoted is what was agreed: "the booking was 1.099,00 €", "报价是880".
+    '(?:the )?(?:booking|reservation|quote|quoted price|room rate) (?:was|is|said|says)|quoted(?: me)?|booked (?:it )?(?:at|for)|预订价(?:格)?是?|订的时候是|报价(?:是|为)?|' +
+    "the price was|price was|price is|priced at|listed at|the bill was|bill was|bill is|correct amount|real amount|actual amount|the total should(?: have)? be(?:en)?|instead of|rather than|not",
 );
 const CUE_CHARGED = cue(
   // The card slip and the terminal print what was charged: "签购单上是两千五".
@@ -127,6 +142,16 @@ const CUE_NOT = /(?:不是|而不是|not|rather than)\s*$/i;
 const PAIR_EXPECTED_FIRST =
   /^\s?(?:的(?:单子?|账单?|那笔|这笔|一笔|消费|交易|货|东西|款))?(?:被?(?:刷|打|输|按|写|弄|扣|算|收|敲)(?:错)?成了?|变成了?|keyed as|rung up as|rang up as|entered as|typed as|became|turned into)/i;
 const PAIR_CHARGED_FIRST = /^\s?(?:instead of|rather than|而不是|不是)/i;
+// "I rang up $8.99 as $89.90", "keyed 35 as 350": after a keying verb, "X as Y" means Y went
+// through instead of X. Only with an amount right after "as" ("entered $20 as the tip" is not).
+const KEYING_BEFORE =
+  /\b(?:rang|rung|ring|rings|ringing|keyed|key|keys|keying|entered|enter|typed|type|punched|punch|input|inputted|put|processed|process|ran|run|charged|charge|billed|bill)\b[^.!?;,，。]{0,40}$/i;
+const AS_AMOUNT_AFTER =
+  /^\s?(?:(?:by mistake|accidentally|wrongly|incorrectly|in error)\s+)?as\s+(?:(?:a|an)\s+)?(?:[$€£¥฿₩]|[a-z]{1,3}\$|(?:hkd|usd|eur|gbp|cny|rmb|jpy|sgd|aud|cad|thb)\s?\d|\d)/i;
+// "吃饭158被扣了1580": a price followed straight by what was taken instead (without its own verb
+// before it; "扣了88又扣了88" is two charges).
+const TAKEN_NEXT =
+  /^\s?(?:却|但是?|结果|竟然|居然|然后)?\s?被?(?:扣|刷|收|划)(?:走|掉)?了?(?:我)?\s?(?=[0-9零一二两三四五六七八九十¥$])/;
 // "$5 more than the slip", "charged 5 more.": an amount "more" states the gap, not a price. Not
 // "2 more charges", where "more" counts.
 const SUFFIX_DIFFERENCE =
@@ -243,7 +268,7 @@ function scan(text: string, defaultCurrency: string): Candidate[] {
         if (word === '块' && /[\u4e00-\u9fff]/.test(raw) && /^[蛋糕面肉地砖石表巧布糖饼牌屏玻去儿吃走玩来做住干板]/.test(text.slice(end, end + 1))) continue;
         if (word === '元' && /^[旦宵]/.test(text.slice(end, end + 1))) continue;
         if (/^(?:块|元|圆|块钱)$/.test(word)) {
-          const j = JIAO_AFTER.exec(text.slice(end, end + 6));
+          const j = JIAO_AFTER.exec(text.slice(end, end + 8));
           if (j && word !== '块钱') {
             jiao = /\d/.test(j[1] as string) ? Number(j[1]) : zhDigit(j[1] as string);
             if (j[2] !== undefined) fen = /\d/.test(j[2]) ? Number(j[2]) : zhDigit(j[2]);
@@ -317,6 +342,13 @@ function prefixRole(before: string): { role: MoneyRole; cue: boolean } {
   return { role: null, cue: false };
 }
 
+/** "rang up $8.99 as $89.90", "158被扣了1580": this amount was due and the next one was taken. */
+function startsPairAfter(text: string, c: Candidate, ownRole: MoneyRole): boolean {
+  const after = text.slice(c.end, c.end + 28);
+  if (ownRole === null && TAKEN_NEXT.test(after)) return true;
+  return AS_AMOUNT_AFTER.test(after) && KEYING_BEFORE.test(text.slice(Math.max(0, c.start - 48), c.start));
+}
+
 function clauseRole(text: string, from: number, to: number): MoneyRole {
   const clause = text.slice(from, to).split(/[，,。.;；!！?？]/).pop() ?? '';
   if (CLAUSE_DIFFERENCE.test(clause)) return 'difference';
@@ -325,16 +357,23 @@ function clauseRole(text: string, from: number, to: number): MoneyRole {
   return null;
 }
 
-// "€12,50", "12,50 EUR": much of Europe writes the decimal separator as a comma. Read so only
-// next to a euro or franc sign, and only with exactly two digits after the comma (1,234 stays a
-// thousand). Comma becomes dot: the same length, so every span found stays valid.
+// "€12,50", "12,50 EUR", "1.299,00 €", "€1.299": much of Europe writes the decimal separator as
+// a comma and groups thousands with dots. Read so only next to a euro or franc sign, and only with
+// exactly two digits after the comma (1,234 stays a thousand) or three-digit groups after each
+// dot (12.80 stays twelve eighty). Dots and commas swap places: the same length, so every span
+// found stays valid.
 const EURO_GATE = /€|eur|chf/i;
-const EURO_COMMA =
-  /((?:€|\beur|\bchf)\s?)(\d{1,6}),(\d{2})(?![\d,])|(?<![\d,.])(\d{1,6}),(\d{2})(?=\s?(?:€|eur\b|euros?\b|chf\b))/gi;
+const EU_NUMBER = '\\d{1,3}(?:\\.\\d{3})+(?:,\\d{2})?|\\d{1,6},\\d{2}';
+const EURO_NUMBER = new RegExp(
+  `((?:€|\\beur|\\bchf)\\s?)(${EU_NUMBER})(?!\\d|[.,]\\d)|(?<![\\d,.])(${EU_NUMBER})(?=\\s?(?:€|eur\\b|euros?\\b|chf\\b))`,
+  'gi',
+);
+
+const swapSeparators = (n: string): string => n.replace(/[.,]/g, (ch) => (ch === '.' ? ',' : '.'));
 
 function europeanDecimals(text: string): string {
-  return text.replace(EURO_COMMA, (whole: string, pre?: string, a?: string, b?: string, c?: string, d?: string) =>
-    pre !== undefined ? `${pre}${a ?? ''}.${b ?? ''}` : c !== undefined ? `${c}.${d ?? ''}` : whole,
+  return text.replace(EURO_NUMBER, (whole: string, pre?: string, a?: string, b?: string) =>
+    pre !== undefined && a !== undefined ? pre + swapSeparators(a) : b !== undefined ? swapSeparators(b) : whole,
   );
 }
 
@@ -367,6 +406,7 @@ function resolve(raw: string, defaultCurrency: string): Candidate[] {
       role = 'expected';
       c.cue = true;
     }
+    if (p.role !== 'expected' && p.role !== 'difference' && startsPairAfter(text, c, p.role)) c.pairExpectedFirst = true;
     if (c.pairExpectedFirst || c.pairChargedFirst) c.cue = true;
     if (role === null && (c.currency !== null || c.strong || c.cue)) {
       role = clauseRole(text, Math.max(prevEnd, c.start - 32), c.start);
@@ -379,12 +419,13 @@ function resolve(raw: string, defaultCurrency: string): Candidate[] {
     const a = kept[i] as Candidate;
     const b = kept[i + 1] as Candidate;
     const between = text.slice(a.end, b.start);
-    if (between.length > 14) continue;
+    if (between.length > 20) continue; // "$20 accidentally as $200"
     if (a.pairExpectedFirst) {
       a.role = 'expected';
       b.role = 'charged';
       a.cue = b.cue = true;
-    } else if (a.pairChargedFirst) {
+    } else if (a.pairChargedFirst && a.role !== 'expected') {
+      // "应该是1580不是1850" keeps its 应该是: the amount after 不是 is then the charge (below).
       a.role = 'charged';
       b.role = 'expected';
       a.cue = b.cue = true;
@@ -401,7 +442,20 @@ function resolve(raw: string, defaultCurrency: string): Candidate[] {
       a.cue = b.cue = true;
     }
   }
-  return withTipOnBill(text, withContrastedCharge(text, kept));
+  return withTipOnBill(text, withChargeAgainstPrice(withContrastedCharge(text, kept)));
+}
+
+/**
+ * "charge my card 1,450 HKD … price tag was 6,200 baht": with one amount named as the price and
+ * one other written as money with nothing said about it, the other one is what was charged.
+ */
+function withChargeAgainstPrice(cands: Candidate[]): Candidate[] {
+  const live = cands.filter((c) => !c.denied);
+  if (live.length !== 2 || !live.some((c) => c.role === 'expected')) return cands;
+  const other = live.find((c) => c.role !== 'expected');
+  if (other === undefined || other.role !== null || other.cue || (other.currency === null && !other.strong)) return cands;
+  other.role = 'charged';
+  return cands;
 }
 
 // "her slip says $62 total but we processed $72": an amount set against a charged one with "but"
