@@ -25,6 +25,7 @@ COPY locales ./locales
 COPY src/web/public ./src/web/public
 COPY src/store/redis/lua ./src/store/redis/lua
 COPY src/store/redis/dictionary-v1.txt ./src/store/redis/dictionary-v1.txt
+COPY src/store/redis/dictionary-v2.txt ./src/store/redis/dictionary-v2.txt
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
