@@ -83,6 +83,11 @@ export interface DialogContext {
   /** Told in passing (src/nlu/questions.ts asides); they change the advice. Absent in old snapshots. */
   chargebackStarted?: boolean;
   dccAccepted?: boolean;
+  /**
+   * The problem question, skipped together with the offer of a person, was asked once more before
+   * the summary (the agent needs it). Absent in old snapshots.
+   */
+  categoryReasked?: boolean;
   /** The note that this assistant is for card payments at a terminal was given once already. */
   scopeNoted?: boolean;
 }
