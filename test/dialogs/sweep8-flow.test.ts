@@ -1,5 +1,6 @@
 // Sweep 8: the flow after skips, a merchant's wrong card, and a second problem told mid-intake.
 import { describe, expect, it } from 'vitest';
+import { Renderer } from '../../src/i18n';
 import { parse } from '../../src/nlu/parse';
 import { DialogDriver, type Step } from '../helpers/dialog-driver';
 
@@ -63,5 +64,47 @@ describe('the problem skipped with the offer of a person is asked once more befo
     real(d, "hi, I'm the cardholder");
     real(d, 'skip');
     expect(real(d, 'yes').handoff).toBe('normal');
+  });
+});
+
+/** Answers each question from the table ('*' for the rest) and returns the guidance given. */
+function guidanceOf(first: string, answers: Record<string, string>): string[] {
+  const d = new DialogDriver();
+  let s = real(d, first);
+  for (let i = 0; i < 20 && s.state !== 'confirming' && s.handoff === null; i++) {
+    const slot = lastAsk(s) ?? '*';
+    s = real(d, answers[slot] ?? answers['*'] ?? 'skip');
+  }
+  return d.context.guidance;
+}
+
+describe('a merchant who charged the wrong customer\'s card is told to void or refund, as the settlement decides', () => {
+  const ZH = { when: '今天中午', merchantName: '外婆家', cardLast4: '3131', amountCharged: '196', '*': '跳过' };
+  const EN = { when: 'today noon', merchantName: 'Bella Cafe', cardLast4: '3131', amountCharged: '196', '*': 'skip' };
+  it.each([
+    ['我是商户，收银员刷错了客人的卡，还没结算', ZH, 'guidance:merchant.voidBeforeSettlement'],
+    ['我是商户，刷错卡了，已经结算了', ZH, 'guidance:merchant.refundAfterSettlement'],
+    ["I'm the merchant, I charged the wrong customer's card by mistake, batch not closed", EN, 'guidance:merchant.voidBeforeSettlement'],
+    ["I'm the merchant, I charged the wrong customer's card, the batch already settled", EN, 'guidance:merchant.refundAfterSettlement'],
+  ])('%j → %s', (first, answers, key) => {
+    const g = guidanceOf(first, answers);
+    expect(g).toEqual(['guidance:merchant.wrongCard', key]);
+  });
+
+  it('when the settlement is not known, then both ways are named', () => {
+    expect(guidanceOf('我是商户，刷错了顾客的卡', { ...ZH, batchSettled: '不知道' })).toEqual([
+      'guidance:merchant.wrongCard',
+      'guidance:merchant.voidOrRefund',
+    ]);
+  });
+});
+
+describe('the wrong-card text names both ways in the domain\'s words', () => {
+  const renderer = new Renderer();
+  it.each([
+    ['en', /\bvoid\b.*\brefund\b.*\bright card\b/i],
+    ['zh-CN', /撤销.*退货.*正确的卡/],
+  ] as const)('%s', (locale, re) => {
+    expect(renderer.t('guidance:merchant.wrongCard', locale)).toMatch(re);
   });
 });
