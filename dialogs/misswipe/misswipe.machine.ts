@@ -170,6 +170,7 @@ export const misswipeMachine = setup({
     needsAdvice: ({ context }) => Boolean(context.category && context.role) && !context.adviceGiven,
     hasMissingDetail: ({ context }) => nextDetail(context) !== null,
     asksCategoryAgain: ({ context }) => asksCategoryAgain(context),
+    hasUntoldOtherProblem: ({ context }) => Boolean(context.otherProblem && !context.otherProblem.told),
     lacksBasics: ({ context }) => (!context.role || !context.category) && !skippedOffer(context),
     pickedField: ({ event }) => {
       const t = said(event)?.parsed.text ?? '';
@@ -335,6 +336,15 @@ export const misswipeMachine = setup({
       });
     }),
     skipOffer: assign(({ context }) => giveUpPatch(context)),
+    // A second problem told along the way: a possible fraud gets the freeze advice, any other is
+    // only noted; either way it goes to the agent and this case's questions go on.
+    tellOtherProblem: enqueueActions(({ context, enqueue }) => {
+      const note = context.otherProblem;
+      if (!note) return;
+      const key = note.category === 'unrecognized_charge' ? 'misswipe:otherProblem.fraud' : 'misswipe:otherProblem.noted';
+      enqueue.emit({ type: 'reply', reply: { key } });
+      enqueue.assign({ otherProblem: { ...note, told: true } });
+    }),
     // Once only: a second skip gives it up for good (the routing then goes on to the summary).
     reopenCategory: enqueueActions(({ context, enqueue }) => {
       enqueue.assign({ categoryReasked: true, givenUp: context.givenUp.filter((s) => s !== 'category'), attempts: 0 });
@@ -388,6 +398,7 @@ export const misswipeMachine = setup({
         { guard: 'isNotCovered', target: 'notCovered' },
         { guard: 'needsUrgentAdvice', target: 'routing', actions: 'adviseUrgent', reenter: true },
         { guard: 'needsAdvice', target: 'routing', actions: 'advise', reenter: true },
+        { guard: 'hasUntoldOtherProblem', target: 'routing', actions: 'tellOtherProblem', reenter: true },
         { guard: 'hasMissingDetail', target: 'collectingDetails' },
         { guard: 'asksCategoryAgain', target: 'askingCategory', actions: 'reopenCategory' },
         { target: 'confirming', actions: 'guide' },

@@ -1,5 +1,6 @@
 // Sweep 8: the flow after skips, a merchant's wrong card, and a second problem told mid-intake.
 import { describe, expect, it } from 'vitest';
+import { buildCase } from '../../src/handoff/build-case';
 import { Renderer } from '../../src/i18n';
 import { parse } from '../../src/nlu/parse';
 import { DialogDriver, type Step } from '../helpers/dialog-driver';
@@ -106,5 +107,101 @@ describe('the wrong-card text names both ways in the domain\'s words', () => {
     ['zh-CN', /撤销.*退货.*正确的卡/],
   ] as const)('%s', (locale, re) => {
     expect(renderer.t('guidance:merchant.wrongCard', locale)).toMatch(re);
+  });
+});
+
+/** Sends the messages in turn and returns every reply key and the dialog. */
+function talk(...messages: string[]): { d: DialogDriver; keys: string[] } {
+  const d = new DialogDriver();
+  const keys = messages.flatMap((m) => real(d, m).keys);
+  return { d, keys };
+}
+const usd = (minor: number) => ({ minor, currency: 'USD' });
+const cny = (minor: number) => ({ minor, currency: 'CNY' });
+
+describe('a charge not recognised, told during another problem\'s questions', () => {
+  it('when told with the card\'s last 4, then the freeze advice is given once, the answer kept and the case\'s facts untouched', () => {
+    const { d, keys } = talk(
+      'Got charged twice at Starbucks, $6.45 each',
+      'this morning',
+      "ends 3434. oh and there's also a $380 charge from an electronics store I never went to",
+      'debit',
+      'Chase. also another charge of 120 I never made',
+    );
+    expect(keys.filter((k) => k === 'misswipe:otherProblem.fraud')).toHaveLength(1);
+    expect(d.context.category).toBe('duplicate_charge');
+    expect(d.context.slots).toMatchObject({ cardLast4: '3434', amountCharged: usd(645), chargeCount: 2, merchantName: 'Starbucks', issuer: 'Chase' });
+    expect(d.context.otherProblem).toMatchObject({ category: 'unrecognized_charge', amount: usd(38000) });
+  });
+
+  it('when told instead of a shop\'s name, then the message is not taken as the name and the question is asked again without a miss', () => {
+    const { d, keys } = talk("I'm the cardholder, the refund for my return never arrived, 45 dollars", 'Nov 10', 'also there is another charge of 99 I never made');
+    expect(keys.slice(-2)).toEqual(['misswipe:otherProblem.fraud', 'misswipe:ask.merchantName.cardholder']);
+    expect(d.context.slots.merchantName).toBeUndefined();
+    expect(d.context.slots.amountCharged).toEqual(usd(4500));
+    expect(d.context.attempts).toBe(0);
+  });
+
+  it('(zh) when told with the bank, then the bank is kept and the other amount is noted', () => {
+    const { d, keys } = talk('我是持卡人，在沃尔玛被扣了两次，每次88元', '昨天', '1234', '信用卡', '招商银行，另外还有一笔500块的消费我根本不认识');
+    expect(keys).toContain('misswipe:otherProblem.fraud');
+    expect(d.context.slots.issuer).toBeDefined();
+    expect(d.context.slots.issuer).not.toMatch(/500|不认识/);
+    expect(d.context.otherProblem?.amount).toEqual(cny(50000));
+    expect(d.context.slots.amountCharged).toEqual(cny(8800));
+  });
+
+  it.each([
+    ['an ordinary answer', '3434'],
+    ["the double charge's own second charge", "3434, and I don't recognise the second charge either"],
+  ])('negative: %s is no second problem', (_, answer) => {
+    const { d, keys } = talk('Got charged twice at Starbucks, $6.45 each', 'this morning', answer);
+    expect(keys).not.toContain('misswipe:otherProblem.fraud');
+    expect(d.context.otherProblem ?? null).toBeNull();
+    expect(d.context.slots.cardLast4).toBe('3434');
+  });
+
+  it('negative: a merchant telling of a customer\'s unknown charge gets no freeze advice', () => {
+    const { keys } = talk("I'm the merchant, I charged a customer twice for $20", 'today 2pm', 'also there is another charge of 99 the customer never made');
+    expect(keys).not.toContain('misswipe:otherProblem.fraud');
+  });
+});
+
+describe('both problems in the first message', () => {
+  it('when the fraud path is taken, then the other problem\'s amount, count and shop are not the fraud\'s', () => {
+    const { d, keys } = talk("I was charged twice at Costco for $54.10, and also there's another charge from some company called XYZ Trading I don't recognise at all");
+    expect(d.context.category).toBe('unrecognized_charge');
+    expect(keys).toEqual(['common:greeting', 'misswipe:urgent.freeze', 'misswipe:otherProblem.noted', 'misswipe:ask.cardInPossession.cardholder']);
+    expect(d.context.slots.merchantName).toBe('XYZ Trading');
+    expect(d.context.slots.amountCharged).toBeUndefined();
+    expect(d.context.slots.chargeCount).toBeUndefined();
+    expect(d.context.otherProblem).toMatchObject({ category: 'duplicate_charge', amount: usd(5410), merchant: 'Costco', count: 2 });
+  });
+
+  it('(zh) when the double charge is followed, then the unknown charge\'s amount stays out of it and the card is to be frozen', () => {
+    const { d, keys } = talk('我是持卡人，在沃尔玛被扣了两次，每次88，另外还有一笔300的消费我根本不认识');
+    expect(d.context.category).toBe('duplicate_charge');
+    expect(keys).toContain('misswipe:otherProblem.fraud');
+    expect(d.context.slots).toMatchObject({ amountCharged: cny(8800), chargeCount: 2, merchantName: '沃尔玛' });
+    expect(d.context.otherProblem?.amount).toEqual(cny(30000));
+  });
+});
+
+describe('the agent sees the second problem', () => {
+  const renderer = new Renderer();
+  it('in details and in the summary, in both languages', () => {
+    const { d } = talk("I was charged twice at Costco for $54.10, and also there's another charge from some company called XYZ Trading I don't recognise at all");
+    const k = buildCase({ caseId: 'C-1', createdAt: opts.now, context: d.context, priority: 'urgent', transcript: [] }, renderer);
+    expect(k.details).toMatchObject({ otherProblem: 'duplicate_charge', otherProblemAmount: 5410, otherProblemCurrency: 'USD', otherProblemMerchant: 'Costco', otherProblemCount: 2 });
+    expect(k.summary.en).toMatch(/Also reported, not part of this case: Charged twice, \$54\.10, Costco/);
+    expect(k.summary['zh-CN']).toMatch(/另一个问题.*重复扣款.*Costco/);
+    expect(k.transaction.amountCharged).toBeNull();
+  });
+
+  it('negative: a case with one problem has no such keys', () => {
+    const { d } = talk('Got charged twice at Starbucks, $6.45 each');
+    const k = buildCase({ caseId: 'C-1', createdAt: opts.now, context: d.context, priority: 'normal', transcript: [] }, renderer);
+    expect(k.details).not.toHaveProperty('otherProblem');
+    expect(k.summary.en).not.toMatch(/Also reported/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractMerchantName, parseMerchantAnswer } from '../../src/nlu/merchant';
+import { readOtherFraudStory } from '../../src/nlu/other-problem';
 
 // Sweep 8: the brand on the card machine is not the shop, a point inside the shop is not the
 // shop, and "a company called X" takes X only.
@@ -64,5 +65,33 @@ describe('names that must not change', () => {
   it('a brand alone as a direct answer is kept (a statement may show the acquirer)', () => {
     expect(parseMerchantAnswer('拉卡拉')).toBe('拉卡拉');
     expect(parseMerchantAnswer('Square')).toBe('Square');
+  });
+});
+
+// A second story in one message: a further charge not recognised (src/nlu/other-problem.ts).
+describe('a further charge not recognised is read apart from the rest', () => {
+  it.each([
+    ["ends 3434. oh and there's also a $380 charge from an electronics store I never went to", { minor: 38000, currency: 'USD' }, null],
+    ["charged twice at Costco for $54.10, and also there's another charge from some company called XYZ Trading I don't recognise", null, 'XYZ Trading'],
+    ['招商银行，另外还有一笔500块的消费我根本不认识', { minor: 50000, currency: 'CNY' }, null],
+    ['4321，还有一笔300的扣款不是我刷的', { minor: 30000, currency: 'CNY' }, null],
+  ])('%j', (text, amount, merchant) => {
+    const story = readOtherFraudStory(text, 'CNY');
+    expect(story?.fraud).toEqual({ amount, merchant });
+  });
+
+  it('what comes before is read as its own story', () => {
+    const story = readOtherFraudStory("I was charged twice at Costco for $54.10, and also there's another charge from XYZ Trading I don't recognise", 'USD');
+    expect(story?.before).toEqual({ category: 'duplicate_charge', amount: { minor: 5410, currency: 'USD' }, merchant: 'Costco', count: 2 });
+  });
+
+  it.each([
+    ["I don't recognise this charge"],
+    ['also they charged me too much'],
+    ["I was charged twice, the other charge I don't recognise"],
+    ['another charge of 120 came through, the shop said it was a mistake'],
+    ['还有一笔是退款'],
+  ])('negative: %j is no second story', (text) => {
+    expect(readOtherFraudStory(text, 'USD')).toBeNull();
   });
 });
