@@ -255,7 +255,8 @@ function otherFraudNote(ctx: DialogContext, next: DialogContext, story: OtherFra
 function earlierProblemNote(ctx: DialogContext, next: DialogContext, story: OtherFraudStory): OtherProblemNote | null {
   const b = story.before;
   if (ctx.category || next.category !== FRAUD || !b.category || b.category === FRAUD) return null;
-  if (story.fraud.amount === null && story.fraud.merchant === null) return null;
+  // Even with nothing told of the unknown charge itself, what was told belongs to the other
+  // problem: the fraud's questions then ask for it ("在苏宁多扣了钱，另外还有一笔我不认识的扣款").
   return { category: b.category, amount: b.amount, merchant: b.merchant, count: b.count, told: false };
 }
 
@@ -274,10 +275,9 @@ function keepStoriesApart(candidates: Candidates, story: OtherFraudStory, note: 
     if (asked && fromAnswer && FREE_TEXT.includes(asked)) delete candidates[asked];
     return;
   }
-  // The fraud case: its amount and shop are the fraud's own; the count was the other story's.
-  delete candidates.chargeCount;
-  delete candidates.amountCharged;
-  delete candidates.merchantName;
+  // The fraud case: its amount and shop are the fraud's own; the count was the other story's,
+  // and a date may have been too (the fraud's own is asked for).
+  for (const k of ['chargeCount', 'amountCharged', 'amountExpected', 'merchantName', 'when'] as const) delete candidates[k];
   if (story.fraud.amount) candidates.amountCharged = story.fraud.amount;
   if (story.fraud.merchant) candidates.merchantName = story.fraud.merchant;
 }

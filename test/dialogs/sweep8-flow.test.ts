@@ -169,8 +169,9 @@ describe('a charge not recognised, told during another problem\'s questions', ()
 
 describe('both problems in the first message', () => {
   it('when the fraud path is taken, then the other problem\'s amount, count and shop are not the fraud\'s', () => {
-    const { d, keys } = talk("I was charged twice at Costco for $54.10, and also there's another charge from some company called XYZ Trading I don't recognise at all");
+    const { d, keys } = talk("Yesterday I was charged twice at Costco for $54.10, and also there's another charge from some company called XYZ Trading I don't recognise at all");
     expect(d.context.category).toBe('unrecognized_charge');
+    expect(d.context.slots.when).toBeUndefined();
     expect(keys).toEqual(['common:greeting', 'misswipe:urgent.freeze', 'misswipe:otherProblem.noted', 'misswipe:ask.cardInPossession.cardholder']);
     expect(d.context.slots.merchantName).toBe('XYZ Trading');
     expect(d.context.slots.amountCharged).toBeUndefined();
@@ -184,6 +185,14 @@ describe('both problems in the first message', () => {
     expect(keys).toContain('misswipe:otherProblem.fraud');
     expect(d.context.slots).toMatchObject({ amountCharged: cny(8800), chargeCount: 2, merchantName: '沃尔玛' });
     expect(d.context.otherProblem?.amount).toEqual(cny(30000));
+  });
+
+  it('(zh) when nothing is told of the unknown charge, then the shop of the other problem is still not the fraud\'s', () => {
+    const { d, keys } = talk('上周在苏宁刷卡多扣了钱，另外信用卡上还有一笔我不认识的扣款');
+    expect(d.context.category).toBe('unrecognized_charge');
+    expect(keys).toContain('misswipe:otherProblem.noted');
+    expect(d.context.slots.merchantName).toBeUndefined();
+    expect(d.context.otherProblem).toMatchObject({ category: 'wrong_amount', merchant: '苏宁' });
   });
 });
 
