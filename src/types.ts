@@ -88,6 +88,20 @@ export type WhenParse =
 
 export type YesNo = 'yes' | 'no';
 
+/** What one part of a message says about its charge (src/nlu/other-problem.ts). */
+export interface StoryFacts {
+  amount: Money | null;
+  merchant: string | null;
+}
+
+/** A charge not recognised, told after something else in the same message. */
+export interface OtherFraudStory {
+  /** The charge not recognised (from the words that bring it up to the end). */
+  fraud: StoryFacts;
+  /** What comes before: another problem, or only an answer to the question asked. */
+  before: StoryFacts & { category: Category | null; count: number | null };
+}
+
 /** What the understanding layer makes of one user message. Pure data, safe to persist. */
 export interface Parsed {
   /** NFKC-normalised text with card numbers and secrets redacted: the only text stored. */
@@ -139,6 +153,8 @@ export interface Parsed {
     cardInPossession: boolean | null;
     batchSettled: boolean | null;
   };
+  /** A further charge not recognised, told besides the rest ("…also a $380 charge I never made"). */
+  otherFraud?: OtherFraudStory;
   /** Which field the message talks about ("金额是200" → amountCharged); filled by parse(). */
   fieldMention?: SlotName | null;
   /** Readings of the whole message as a bare answer to each kind of question ("260", "5521"). */

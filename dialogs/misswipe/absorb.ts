@@ -1,7 +1,8 @@
 // Takes everything one message says into the dialog's memory (over-answering), reads a bare
 // answer in the light of the question asked, and records what happened to that question.
 import { minorExponent, type Category, type Locale, type Money, type Parsed, type SlotName } from '../../src/types';
-import { isDetailSlot, type DialogContext, type Outcome, type SlotValues } from './context';
+import type { OtherFraudStory } from '../../src/types';
+import { isDetailSlot, type DialogContext, type OtherProblemNote, type Outcome, type SlotValues } from './context';
 import { SLOT_SPECS, type DetailSlot } from './slots';
 
 const HAN = /\p{Script=Han}/gu;
@@ -266,6 +267,61 @@ function forgetOldProblem(next: DialogContext, old: Category, candidates: Candid
   if (old === 'duplicate_charge' && candidates.chargeCount === undefined && count !== undefined && count > 1) delete next.slots.chargeCount;
 }
 
+const FRAUD: Category = 'unrecognized_charge';
+
+/** The story's amount or shop is not one the case already holds (a double charge's second one). */
+function isNewCharge(story: OtherFraudStory, slots: Partial<SlotValues>): boolean {
+  const { amount, merchant } = story.fraud;
+  const newAmount = amount !== null && (slots.amountCharged === undefined || !sameMoney(amount, slots.amountCharged));
+  const newShop = merchant !== null && merchant.toLowerCase() !== slots.merchantName?.toLowerCase();
+  return newAmount || newShop;
+}
+
+/**
+ * A charge not recognised, told besides the case's own (non-fraud) problem: noted for the agent.
+ * In a double-charge case it must bring a new amount or shop, or it is the second charge itself.
+ */
+function otherFraudNote(ctx: DialogContext, next: DialogContext, story: OtherFraudStory): OtherProblemNote | null {
+  if (!next.category || next.category === FRAUD || next.role === 'merchant') return null;
+  if (next.category === 'duplicate_charge' && !isNewCharge(story, ctx.slots)) return null;
+  return { category: FRAUD, amount: story.fraud.amount, merchant: story.fraud.merchant, count: null, told: false };
+}
+
+/**
+ * The first message tells another problem, then a charge not recognised, and the fraud path is
+ * taken ("charged twice at Costco for $54.10, and also a charge from XYZ Trading I don't
+ * recognise"): the other problem is noted, and the fraud case keeps only the fraud's own facts.
+ */
+function earlierProblemNote(ctx: DialogContext, next: DialogContext, story: OtherFraudStory): OtherProblemNote | null {
+  const b = story.before;
+  if (ctx.category || next.category !== FRAUD || !b.category || b.category === FRAUD) return null;
+  // Even with nothing told of the unknown charge itself, what was told belongs to the other
+  // problem: the fraud's questions then ask for it ("在苏宁多扣了钱，另外还有一笔我不认识的扣款").
+  return { category: b.category, amount: b.amount, merchant: b.merchant, count: b.count, told: false };
+}
+
+/** Keeps the second story's facts out of the case's own fields. */
+function keepStoriesApart(candidates: Candidates, story: OtherFraudStory, note: OtherProblemNote, asked: DetailSlot | null, fromAnswer: boolean): void {
+  if (note.category === FRAUD) {
+    // The case goes on with its own problem: never with the other charge's amount or shop; in
+    // answer to a question, only that question is answered, and not with the whole message as
+    // a bank's or shop's name.
+    const { amount, merchant } = story.fraud;
+    for (const k of Object.keys(candidates) as DetailSlot[]) {
+      const v = candidates[k];
+      const isOther = (amount !== null && valuesEqual(v, amount)) || (merchant !== null && v === merchant);
+      if (isOther || (asked !== null && k !== asked)) delete candidates[k];
+    }
+    if (asked && fromAnswer && FREE_TEXT.includes(asked)) delete candidates[asked];
+    return;
+  }
+  // The fraud case: its amount and shop are the fraud's own; the count was the other story's,
+  // and a date may have been too (the fraud's own is asked for).
+  for (const k of ['chargeCount', 'amountCharged', 'amountExpected', 'merchantName', 'when'] as const) delete candidates[k];
+  if (story.fraud.amount) candidates.amountCharged = story.fraud.amount;
+  if (story.fraud.merchant) candidates.merchantName = story.fraud.merchant;
+}
+
 /**
  * "没问题，就是金额不对，是1580" at the confirmation: a field named and given a new value fixes that
  * field; its "金额不对" is not a new problem type (which would drop the duplicate's count).
@@ -335,6 +391,12 @@ export function absorb(ctx: DialogContext, parsed: Parsed): DialogContext {
     applyContrast(candidates, parsed, next.slots);
     replaceOldAmount(candidates, parsed, next.slots);
   }
+  const story = parsed.otherFraud;
+  const note = story && !correcting && !next.otherProblem ? (otherFraudNote(ctx, next, story) ?? earlierProblemNote(ctx, next, story)) : null;
+  if (story && note) {
+    keepStoriesApart(candidates, story, note, asked, asked !== null && answer[asked] !== undefined && stated[asked] === undefined);
+    next.otherProblem = note;
+  }
 
   for (const [k, v] of Object.entries(candidates) as [DetailSlot, SlotValues[DetailSlot]][]) {
     const known = next.slots[k];
@@ -380,7 +442,8 @@ export function absorb(ctx: DialogContext, parsed: Parsed): DialogContext {
   // A message that corrected something else, or restated what is known ("顾客" again), is not a
   // miss on the current question: the question is asked again without an error hint.
   const restated = Boolean(it.role || it.category) || Object.keys(stated).length > 0;
-  if ((next.corrected.length > 0 || next.correctionRejected) && outcome.kind === 'invalid') outcome = { kind: 'nothing' };
+  // Telling another problem is no miss either: the question is asked again after the note.
+  if ((next.corrected.length > 0 || next.correctionRejected || note) && outcome.kind === 'invalid') outcome = { kind: 'nothing' };
   else if (restated && outcome.kind === 'invalid') outcome = { kind: 'invalid', hint: null }; // still a miss
   if (outcome.kind === 'filled' && asking) next.answered.push(asking);
   next.outcome = outcome;

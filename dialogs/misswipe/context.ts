@@ -29,6 +29,20 @@ export interface SlotValues {
   batchSettled: boolean;
 }
 
+/**
+ * A second problem told besides the case's own ("…oh and there's also a $380 charge I never
+ * made"): one case holds one problem, so it is kept apart for the agent (the case's `details`
+ * and summary) and, if it may be fraud, the card-freeze advice is given once.
+ */
+export interface OtherProblemNote {
+  category: Category | null;
+  amount: Money | null;
+  merchant: string | null;
+  count: number | null;
+  /** The user has been told it was noted (and, for a possible fraud, to freeze the card). */
+  told: boolean;
+}
+
 /** What the last message did to the question that was asked. */
 export type Outcome =
   | { kind: 'filled' }
@@ -83,6 +97,13 @@ export interface DialogContext {
   /** Told in passing (src/nlu/questions.ts asides); they change the advice. Absent in old snapshots. */
   chargebackStarted?: boolean;
   dccAccepted?: boolean;
+  /**
+   * The problem question, skipped together with the offer of a person, was asked once more before
+   * the summary (the agent needs it). Absent in old snapshots.
+   */
+  categoryReasked?: boolean;
+  /** A second problem told along the way; absent in old snapshots. */
+  otherProblem?: OtherProblemNote | null;
   /** The note that this assistant is for card payments at a terminal was given once already. */
   scopeNoted?: boolean;
 }

@@ -31,6 +31,13 @@ function intakeBasics(ctx: DialogContext): { role: Role; category: Category } | 
   return { role, category: ctx.category && needsFor(role, ctx.category) ? ctx.category : 'other' };
 }
 
+/**
+ * The problem was skipped and so was the offer of a person: once the rest of the intake is done,
+ * the problem is asked one more time (the agent needs it, and the reason codes follow from it).
+ */
+const asksCategoryAgain = (ctx: DialogContext): boolean =>
+  skippedOffer(ctx) && !ctx.category && ctx.givenUp.includes('category') && !ctx.categoryReasked;
+
 function nextDetail(ctx: DialogContext): DetailSlot | null {
   const basics = intakeBasics(ctx);
   return basics ? nextMissing(basics.role, basics.category, filledIn(ctx), ctx.givenUp) : null;
@@ -165,6 +172,8 @@ export const misswipeMachine = setup({
     needsUrgentAdvice: ({ context }) => context.category === 'unrecognized_charge' && context.role !== 'merchant' && !context.adviceGiven,
     needsAdvice: ({ context }) => Boolean(context.category && context.role) && !context.adviceGiven,
     hasMissingDetail: ({ context }) => nextDetail(context) !== null,
+    asksCategoryAgain: ({ context }) => asksCategoryAgain(context),
+    hasUntoldOtherProblem: ({ context }) => Boolean(context.otherProblem && !context.otherProblem.told),
     lacksBasics: ({ context }) => (!context.role || !context.category) && !skippedOffer(context),
     pickedField: ({ event }) => {
       const t = said(event)?.parsed.text ?? '';
@@ -330,6 +339,20 @@ export const misswipeMachine = setup({
       });
     }),
     skipOffer: assign(({ context }) => giveUpPatch(context)),
+    // A second problem told along the way: a possible fraud gets the freeze advice, any other is
+    // only noted; either way it goes to the agent and this case's questions go on.
+    tellOtherProblem: enqueueActions(({ context, enqueue }) => {
+      const note = context.otherProblem;
+      if (!note) return;
+      const key = note.category === 'unrecognized_charge' ? 'misswipe:otherProblem.fraud' : 'misswipe:otherProblem.noted';
+      enqueue.emit({ type: 'reply', reply: { key } });
+      enqueue.assign({ otherProblem: { ...note, told: true } });
+    }),
+    // Once only: a second skip gives it up for good (the routing then goes on to the summary).
+    reopenCategory: enqueueActions(({ context, enqueue }) => {
+      enqueue.assign({ categoryReasked: true, givenUp: context.givenUp.filter((s) => s !== 'category'), attempts: 0 });
+      enqueue.emit({ type: 'reply', reply: { key: 'misswipe:ask.categoryAgain' } });
+    }),
     noteHumanRequest: assign({ handoffReason: 'human' }),
     noteConfirmed: assign({ handoffReason: 'confirmed' }),
     noteNotCovered: assign({ handoffReason: 'not_covered' }),
@@ -378,7 +401,9 @@ export const misswipeMachine = setup({
         { guard: 'isNotCovered', target: 'notCovered' },
         { guard: 'needsUrgentAdvice', target: 'routing', actions: 'adviseUrgent', reenter: true },
         { guard: 'needsAdvice', target: 'routing', actions: 'advise', reenter: true },
+        { guard: 'hasUntoldOtherProblem', target: 'routing', actions: 'tellOtherProblem', reenter: true },
         { guard: 'hasMissingDetail', target: 'collectingDetails' },
+        { guard: 'asksCategoryAgain', target: 'askingCategory', actions: 'reopenCategory' },
         { target: 'confirming', actions: 'guide' },
       ],
     },

@@ -71,6 +71,7 @@ export function buildCase(input: BuildCaseInput, renderer: Renderer): Case {
       deadlineDaysLeft: daysLeft(deadline, today),
       // A late charge's window counts from the day it posted, which the bot does not collect.
       deadlineCountsFrom: ctx.category === 'late_presentment' ? 'posting_date' : deadline ? 'transaction_date' : null,
+      ...otherProblemDetails(ctx),
     },
     transcript: input.transcript,
     summary: { en: '', 'zh-CN': '' },
@@ -80,6 +81,36 @@ export function buildCase(input: BuildCaseInput, renderer: Renderer): Case {
   };
   kase.summary = { en: summarize(kase, 'en', renderer), 'zh-CN': summarize(kase, 'zh-CN', renderer) };
   return caseSchema.parse(kase);
+}
+
+/**
+ * A second problem told along the way (dialogs/misswipe/context.ts OtherProblemNote): flat
+ * `details` keys, present only when there was one. 'unknown' when its kind was not made out.
+ */
+function otherProblemDetails(ctx: DialogContext): Record<string, string | number | null> {
+  const o = ctx.otherProblem;
+  if (!o) return {};
+  return {
+    otherProblem: o.category ?? 'unknown',
+    otherProblemAmount: o.amount?.minor ?? null,
+    otherProblemCurrency: o.amount?.currency ?? null,
+    otherProblemMerchant: o.merchant,
+    otherProblemCount: o.count,
+  };
+}
+
+/** The summary's line on a second problem: its kind, then what is known of its charge. */
+function otherProblemSummary(k: Case, locale: Locale, r: Renderer): string | null {
+  const d = k.details;
+  if (typeof d.otherProblem !== 'string') return null;
+  const problem = d.otherProblem === 'unknown' ? r.t('agent:summary.unknown', locale) : r.t(`misswipe:category.${d.otherProblem}`, locale);
+  const facts: string[] = [];
+  if (typeof d.otherProblemAmount === 'number' && typeof d.otherProblemCurrency === 'string') {
+    facts.push(formatMoney({ minor: d.otherProblemAmount, currency: d.otherProblemCurrency }, locale));
+  }
+  if (typeof d.otherProblemMerchant === 'string') facts.push(d.otherProblemMerchant);
+  const sep = locale === 'en' ? ', ' : '，';
+  return r.t('agent:summary.otherProblem', locale, { problem, facts: facts.length ? sep + facts.join(sep) : '' });
 }
 
 /** One paragraph an agent can read at a glance, in either language. */
@@ -111,6 +142,8 @@ export function summarize(k: Case, locale: Locale, r: Renderer): string {
   if (k.cardInPossession === false) parts.push(r.t('agent:summary.cardNotInPossession', locale));
   const deadlineNote = deadlineSummary(k, locale, r);
   if (deadlineNote) parts.push(deadlineNote);
+  const other = otherProblemSummary(k, locale, r);
+  if (other) parts.push(other);
   if (k.missing.length) {
     parts.push(
       r.t('agent:summary.missing', locale, {

@@ -19,7 +19,42 @@ const GENERIC = new Set([
   'front desk', 'desk', 'merchant', 'vendor', 'place', 'parking lot', 'pos', 'machine', 'app', '手机', '小程序',
   'bodega', 'deli', 'corner store', 'corner shop', 'kiosk', 'newsstand', 'food truck', 'vending machine', 'laundromat',
   'liquor store', 'bottle shop', 'off-licence', 'takeaway', 'takeout', 'chippy', 'pizzeria', 'bistro', 'brasserie',
+  // Self-service points: where in the shop, not which shop ("at the self checkout", "在自助收银机上刷的").
+  'self checkout', 'self-checkout', 'self checkouts', 'self-service checkout', 'self service checkout',
+  'self-serve checkout', 'self-service till', 'self service till', 'self-checkout kiosk', 'self checkout lane',
+  'checkout lane', 'card machine', 'card reader', 'card terminal', 'pos machine', 'pos terminal', 'payment terminal',
+  '机器', '机子', '终端', '自助', '自助收银', '自助结账', '自助结帐', '自助收银机', '自助结账机', '自助收银台', '收银机', '刷卡机', 'pos机',
 ]);
+
+// Terminal makers and acquirers: the brand on the card machine, never the shop's own name
+// ("拉卡拉POS机上显示失败", "my Square reader"). Free text leaves the name unset so the dialog asks.
+const TERMINAL_BRANDS = new Set([
+  '拉卡拉', '收钱吧', '银联商务', '富友', '汇付', '汇付天下', '快钱', '通联', '通联支付', '随行付', '乐刷', '盛付通', '嘉联',
+  '嘉联支付', '星驿付', '海科融通', '中付', '联动优势', '拉卡拉支付', '银盛', '瑞银信', '合利宝', '易宝', '杉德',
+  'square', 'sumup', 'sum up', 'clover', 'verifone', 'pax', 'ingenico', 'zettle', 'izettle', 'paypal zettle',
+  'stripe terminal', 'moneris', 'worldpay', 'elavon', 'heartland', 'lightspeed', 'toast pos', 'shopify pos',
+]);
+// A word for the machine after the brand ("拉卡拉POS机", "Clover terminal").
+const MACHINE_TAIL = /\s*(?:pos机|pos|刷卡机|收款机|终端|机器|机具|的?机子|card machine|machine|terminal|reader|device|pos system)$/i;
+
+const MACHINE_LEAD = /^(?:the|a|an|my|our|their|用的?|一台)\s*/i;
+
+/** "拉卡拉", "Square terminal": a terminal brand (with or without the machine word), not a shop. */
+function isTerminalBrand(name: string): boolean {
+  const n = name.trim().toLowerCase().replace(MACHINE_LEAD, '');
+  return TERMINAL_BRANDS.has(n.replace(MACHINE_TAIL, '').trim());
+}
+
+/**
+ * Asked for the shop, "拉卡拉POS机", "the card machine", "my Clover terminal": the person names the
+ * machine, so the question stands. A brand alone stays (a statement may show the acquirer's name).
+ */
+function namesTheMachine(answer: string): boolean {
+  const n = answer.trim().toLowerCase().replace(MACHINE_LEAD, '');
+  if (!MACHINE_TAIL.test(n)) return false;
+  const brand = n.replace(MACHINE_TAIL, '').trim();
+  return brand === '' || GENERIC.has(n) || TERMINAL_BRANDS.has(brand);
+}
 
 // ------------------------------------------------------------------------------- Chinese
 
@@ -31,6 +66,10 @@ const ZH_VERB =
 const ZH_AT = new RegExp(`(?<![现正实存所自好还不])(?:在|去(?!年)(?:过|了)?)(${ZH_NAME}{2,24}?)${ZH_VERB}`, 'g');
 const ZH_LABELLED = new RegExp(
   `(?:商户|商家|店铺|店名|店家|门店|商店)(?:的)?(?:名称|名字|名)?(?:是|叫|为|:|叫做)\\s*(${ZH_NAME}{1,30}?)(?=[，,。！!？?；;]|刷|消费|$)`,
+);
+// "一家叫鑫源贸易的公司", "名叫“顺达商行”的商户": the name runs to the 的 before the kind of business.
+const ZH_CALLED = new RegExp(
+  `(?:叫做|名叫|名为|名字叫|叫)["“'‘「『]?(${ZH_NAME}{2,30}?)["”'’」』]?的(?:公司|商户|商家|店|店铺|商店|小店|餐厅|饭店|超市|网站|网店|平台|商行|机构|app|APP|App|小程序)`,
 );
 const ZH_STAFF = new RegExp(`(?:^|[，,。！!？?；;\\s]|是|在)(${ZH_NAME}{2,24}?)的?(?:收银员|收银台|店员|服务员|pos机|POS机|刷卡机)`);
 const ZH_LEAD_NOISE = /^(?:一家|一个|那家|这家|某家|某个|附近的|楼下的|门口的|旁边的|对面的|那个|这个)/;
@@ -118,8 +157,16 @@ const EN_NAME_STOP =
   "(?!(?:I|I'm|I've|I'd|On|In|At|For|And|But|So|Then|When|Yesterday|Today|Tonight|Last|This|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|USD|RMB|HKD|EUR)\\b)";
 const EN_CAPS_NAME = `${EN_TOKEN}(?:\\s+(?:&|and|of|de|du|la|le|the|n'|'n'|${EN_NAME_STOP}${EN_TOKEN}))*`;
 const EN_AT_CAPS = new RegExp(`\\b(?:at(?:\\s+the)?|from|@|(?:went|go|going|been|came|drove|walked)\\s+(?:in)?to(?:\\s+the)?)\\s+(${EN_CAPS_NAME})`, 'gu');
+// The name ends where the person goes on about it ("…called xyz trading I don't recognise").
 const EN_LABELLED =
-  /\b(?:merchant|store|shop|restaurant|business|place|vendor|seller|company)(?:'s)?\s*(?:name\s*)?(?:is|was|:|called|named)\s+(?:called\s+|named\s+)?(.{2,60}?)(?=[,.;!?]|\s+(?:and|but|on|yesterday|today|last|when|where|for)\b|$)/i;
+  /\b(?:merchant|store|shop|restaurant|business|place|vendor|seller|company)(?:'s)?\s*(?:name\s*)?(?:is|was|:|called|named)\s+(?:called\s+|named\s+)?(.{2,60}?)(?=[,.;!?]|\s+(?:and|but|on|yesterday|today|last|when|where|for|i|i'm|i've|i'd|that|which|who|we|they|you|he|she|it)\b|$)/i;
+// "some company called XYZ Trading I don't recognise", "a shop named Blue Lotus that…": after
+// called/named a capitalised name is taken word by word and stops where the sentence goes on.
+const EN_CALLED = new RegExp(
+  `\\b(?:merchant|store|shop|restaurant|business|place|vendor|seller|company|firm|outfit|website|site|app|something|someone|somebody|thing|one|brand|service|cafe|bar|hotel|charge)s?\\s+(?:called|named)\\s+["“']?(${EN_CAPS_NAME})`,
+  // No i flag: the name must start with a capital (or digit) for the word-by-word reading.
+  'u',
+);
 const EN_SUBJECT =
   /(?:^|[.!?]\s+)(EN_CAPS)\s+(?:charged|double[- ]charged|overcharged|billed|rang|keyed|took|debited|ran my card|swiped|put|placed|held|froze|(?:pre-?)?authori[sz]ed|processed|refunded|never refunded|still hasn'?t)\b/;
 const EN_SUBJECT_RE = new RegExp(EN_SUBJECT.source.replace('EN_CAPS', EN_CAPS_NAME), 'u');
@@ -186,7 +233,7 @@ function cleanZh(raw: string): string | null {
   if (name.length < 2) return null;
   if (ZH_NOT_NAME.test(name) || /^\d+$/.test(name)) return null;
   if (GENERIC.has(name.toLowerCase()) || ZH_PLACES.test(name) || isCityArea(name) || isZhDescription(name)) return null;
-  if (isZhPlace(name)) return null;
+  if (isZhPlace(name) || isTerminalBrand(name)) return null;
   name = name.slice(0, MAX_NAME);
   return name;
 }
@@ -202,14 +249,14 @@ function cleanEn(raw: string, allowLower: boolean): string | null {
   if (GENERIC.has(name.toLowerCase()) || GENERIC.has(name.toLowerCase().replace(/^the\s+/, ''))) return null;
   if (CITIES.has(name.toLowerCase()) || EN_COUNTRIES.has(name.toLowerCase())) return null;
   if (allowLower && isEnDescription(name)) return null;
-  if (/^\d+$/.test(name)) return null;
+  if (/^\d+$/.test(name) || isTerminalBrand(name)) return null;
   return name.slice(0, MAX_NAME);
 }
 
 function fromChinese(text: string): string | null {
-  const labelled = ZH_LABELLED.exec(text);
-  if (labelled?.[1]) {
-    const n = cleanZh(labelled[1]);
+  for (const re of [ZH_LABELLED, ZH_CALLED]) {
+    const labelled = re.exec(text);
+    const n = labelled?.[1] ? cleanZh(labelled[1]) : null;
     if (n) return n;
   }
   ZH_AT.lastIndex = 0;
@@ -226,6 +273,9 @@ function fromChinese(text: string): string | null {
 }
 
 function fromEnglish(text: string): string | null {
+  const called = EN_CALLED.exec(text);
+  const calledName = called?.[1] ? cleanEn(called[1], false) : null;
+  if (calledName) return calledName;
   const labelled = EN_LABELLED.exec(text);
   if (labelled?.[1]) {
     const n = cleanEn(labelled[1], true);
@@ -351,6 +401,6 @@ export function parseMerchantAnswer(text: string): string | null {
     t = next;
   }
   t = t.trim();
-  if (t === '' || /^[\d\s.,-]+$/.test(t) || isUnnamedShop(t)) return null;
+  if (t === '' || /^[\d\s.,-]+$/.test(t) || isUnnamedShop(t) || namesTheMachine(t)) return null;
   return t.slice(0, MAX_NAME);
 }

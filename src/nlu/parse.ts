@@ -12,6 +12,7 @@ import { extractMerchantName, parseMerchantAnswer } from './merchant';
 import { HAS_SPELLED_AMOUNT, HAS_SPOKEN_PRICE, readSpokenAmount, spellAmounts } from './en-numerals';
 import { extractMoney, readMoneyAnswer, sameMoney } from './money';
 import { normalize } from './normalize';
+import { readOtherFraudStory } from './other-problem';
 import { readAsides } from './questions';
 import { redactCardData } from './redact';
 import { HAS_TRADITIONAL, toSimplified } from './traditional';
@@ -119,6 +120,7 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
   const bareWhen = when === null && numeric ? parseWhenAnswer(text, opts) : null;
   const refundWhen = extractRefundWhen(text, opts);
   const moneyAsAnswer = moneyAnswer(moneyText, money, numeric, cur);
+  const otherFraud = readOtherFraudStory(simplified, cur);
   return {
     text: original,
     lang,
@@ -141,6 +143,7 @@ export function parse(raw: string, opts: ParseOptions): Parsed {
       cardInPossession: facts.cardInPossession,
       batchSettled: facts.batchSettled,
     },
+    ...(otherFraud ? { otherFraud } : {}),
     fieldMention: detectFieldMention(text, { hasIssuer: issuer !== null }),
     answers: {
       money: moneyAsAnswer?.value ?? null,

@@ -34,8 +34,11 @@ function answerFor(slot: string | null): DialogEvent[] {
       return [said('2', { answers: { ...none, count: 2 } })];
     case 'merchantName':
       return [said('Shop', { answers: { ...none, merchantName: 'Shop' } })];
-    case 'cardLast4':
-      return [said('1234', { answers: { ...none, last4: '1234' } })];
+    case 'cardLast4': {
+      // With a further charge not recognised told besides (sweep 8): noted, the card to be frozen.
+      const otherFraud = { fraud: { amount: cny(380), merchant: null }, before: { amount: null, merchant: null, category: null, count: null } };
+      return [said('1234', { answers: { ...none, last4: '1234' } }), said('1234 +', { answers: { ...none, last4: '1234' }, otherFraud })];
+    }
     case 'cardType':
       return [said('debit', { entities: { cardType: 'debit' } })];
     case 'issuer':
