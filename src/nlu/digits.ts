@@ -155,7 +155,8 @@ const AGAIN_BEFORE = /(?:又|再|重新)(?:刷|扣|付|收|按|插|挥|碰|拍|�
 const UNDONE_BEFORE = /撤销|退款|退货|退了|取消|冲正/;
 // "账单上有两笔", "出现了两笔", "two charges show", "there are 2 charges on my statement": the
 // charges the statement shows. That count wins over how often the card went through ("又刷了一次").
-const STATEMENT_BEFORE_ZH = /(?:有|出现了?|显示了?|显示有|冒出了?|多出了?|一共|总共|共)$/;
+// Not "还有/另外有一笔" (one more charge, another story's) nor "没有": those are no statement's count.
+const STATEMENT_BEFORE_ZH = /(?:(?<![还另外没又])有|出现了?|显示了?|显示有|冒出了?|多出了?|一共|总共|共)$/;
 const STATEMENT_UNIT = /^(?:笔|charges|transactions|debits|payments|deductions)$/i;
 const STATEMENT_BEFORE_EN = /\b(?:there (?:are|were)|shows?|showing|i (?:see|saw|have|got)|has|have)\s+$/i;
 const STATEMENT_AFTER_EN =
