@@ -217,11 +217,14 @@ function amountPattern(m: Money): string {
   return `(?<![\\d.,])${int}${frac === '' ? '(?:\\.0+)?' : `\\.${frac}0*`}(?![\\d.])`;
 }
 
-/** "不是1850", "not $1850", "1850应该是1580", "1850 should be 1580": the amount is the one replaced. */
+/** "不是1850", "not $1850", "1850应该是1580", "1850不对，应该是1580", "1850 should be 1580": the amount is the one replaced. */
 function saidReplaced(text: string, old: Money): boolean {
   const n = amountPattern(old);
   const before = new RegExp(`(?:不是|并非|而非|\\bnot)\\s*[¥￥$€£]?\\s*${n}`, 'i');
-  const after = new RegExp(`${n}\\s*(?:元|块钱?|dollars?|bucks)?\\s*(?:应该是|应是|应为|改成|改为|换成|要改成|should (?:be|have been)|->|→)`, 'i');
+  const after = new RegExp(
+    `${n}\\s*(?:元|块钱?|dollars?|bucks)?\\s*(?:(?:不对|错了|is wrong)\\s*[,，]?\\s*)?(?:应该是|应是|应为|改成|改为|换成|要改成|should (?:be|have been)|->|→)`,
+    'i',
+  );
   return before.test(text) || after.test(text);
 }
 

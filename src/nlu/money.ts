@@ -167,6 +167,9 @@ const ARTICLE_BEFORE = /\b(?:a|an|one|the|that|this)\s+$/i;
 // "不是980，是890": what comes after 是 replaces the amount before it.
 const DENIED_BEFORE = /不是\s*$/;
 const REPLACED_BETWEEN = /^\s*,?\s*(?:而|其实|实际上?|应该|应当)?(?:是|为)\s*$/;
+// "1850应该是1580", "1850不对，应该是1580", "$150 should be $15": the amount said to be wrong, with
+// no word of its own, is what was charged (the next one is what it should have been).
+const SHOULD_BE_BETWEEN = /^\s*[,，]?\s*(?:(?:不对|错了)\s*[,，]?\s*)?(?:应该|应当|应)(?:是|为)\s*$|^\s*,?\s*should (?:be|have been)\s*$/i;
 // "paid €35.50 for a €3.55 pastry": the second amount is the item's price.
 const FOR_ITEM_BETWEEN = /^\s*for\s+(?:(?:a|an|the|my|our|one|his|her|their)\s+)?$/i;
 const SUFFIX_EXPECTED = /^\s?(?:才对|是对的|is correct|was correct|is right|was the right)/i;
@@ -432,6 +435,9 @@ function resolve(raw: string, defaultCurrency: string): Candidate[] {
     } else if (a.role === 'expected' && CUE_NOT.test(between)) {
       b.role = 'charged';
       b.cue = true;
+    } else if (a.role === null && b.role === 'expected' && SHOULD_BE_BETWEEN.test(between)) {
+      a.role = 'charged';
+      a.cue = true;
     } else if (REPLACED_BETWEEN.test(between) && DENIED_BEFORE.test(text.slice(Math.max(0, a.start - 6), a.start))) {
       a.denied = true;
       b.role = a.role;

@@ -55,6 +55,8 @@ describe('a yes at the confirmation that goes on with a change', () => {
     '对的，只是金额应该是1580',
     '没问题，就是金额不对，是1580',
     '都对，除了金额，应该是1580',
+    '对，但是1850应该是1580',
+    '对，不过1850不对，应该是1580',
   ])('when the Chinese confirmation is answered %j, then the amount becomes 1580 and the summary is shown again', (text) => {
     const d = atConfirmation('在国美刷卡被扣了两次', ZH_DUPLICATE);
     expect(d.context.slots.amountCharged).toEqual(cny(1850));

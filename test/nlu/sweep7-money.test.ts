@@ -22,3 +22,21 @@ describe('an amount keyed as another, with the sale named in between', () => {
     expect(roles('35元的单子我还留着')).toEqual([[3500, null]]);
   });
 });
+
+describe('an amount said to be wrong, then what it should be', () => {
+  it.each([
+    ['1850应该是1580', 185000, 158000],
+    ['对，但是1850应该是1580', 185000, 158000],
+    ['1850不对，应该是1580', 185000, 158000],
+    ['$150 should be $15', 15000, 1500],
+  ])('when someone says "%s", then the first is the charge and the second what it should be', (text, charged, expected) => {
+    expect(roles(text)).toEqual([
+      [charged, 'charged'],
+      [expected, 'expected'],
+    ]);
+  });
+
+  it('when a bare number is followed by "应该是对的", then it is no amount', () => {
+    expect(roles('订单号1850应该是对的')).toEqual([]);
+  });
+});
