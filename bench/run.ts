@@ -132,6 +132,11 @@ async function main(): Promise<void> {
     const engineTurn: EngineTurnResult = await benchEngineTurns({ turns: CFG.engineTurns, warmupMs: smoke ? 300 : 1500, maxMs: smoke ? 3000 : 20_000 });
     log(`engine turn p50 ${engineTurn.turnUs.p50} µs, p99 ${engineTurn.turnUs.p99} µs; scripts: ${engineTurn.scripts.map((s) => `${s.id}=${s.outcome}/${s.texts.length}`).join(' ')}`);
     const echoTexts = SCRIPTS.map((s) => engineTurn.scripts.find((r) => r.id === s.id)?.texts ?? [s.first]);
+    /** Unmeasured 16-user load before a server's first measured run (V8 optimises the bot for ~20 s). */
+    const prime = async (name: string, child: ChildHandle, mode: 'bot' | 'echo'): Promise<void> => {
+      const p = await runLoad({ base: child.base, mode, users: 16, warmupMs: 0, durationMs: CFG.primeSeconds * 1000, echoTexts });
+      log(`primed ${name} for ${CFG.primeSeconds} s: ${p.turnsPerSec} turns/s, errors ${p.errors}`);
+    };
 
     // 2. Redis, the server child and the echo child.
     redisServer = await startRedisServer();
@@ -153,8 +158,7 @@ async function main(): Promise<void> {
 
     // 4. Both servers primed (unmeasured), then alternating A (bot) / B (echo) runs per level.
     for (const [mode, child] of [['bot', server], ['echo', echo]] as const) {
-      const p = await runLoad({ base: child.base, mode, users: 16, warmupMs: 0, durationMs: CFG.primeSeconds * 1000, echoTexts });
-      log(`primed ${mode} for ${CFG.primeSeconds} s: ${p.turnsPerSec} turns/s, errors ${p.errors}`);
+      await prime(mode, child, mode);
     }
     const levels: LevelSummary[] = [];
     for (const users of CFG.levels) {
@@ -194,8 +198,7 @@ async function main(): Promise<void> {
       };
       children.push(layers.channel, layers.nlu, layers.memory);
       for (const [name, child] of Object.entries(layers)) {
-        const p = await runLoad({ base: child.base, mode: name === 'memory' ? 'bot' : 'echo', users: 16, warmupMs: 0, durationMs: CFG.primeSeconds * 1000, echoTexts });
-        log(`primed ${name} for ${CFG.primeSeconds} s: ${p.turnsPerSec} turns/s, errors ${p.errors}`);
+        await prime(name, child, name === 'memory' ? 'bot' : 'echo');
       }
       gap = await measureGap({
         children: { echo, redis: server, ...layers },

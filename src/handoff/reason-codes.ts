@@ -30,6 +30,3 @@ export function reasonCodesFor(category: Category | null, opts: { role: Role | n
   if (category === 'wrong_amount' && opts.undercharge) return { ...NONE };
   return { ...TABLE[category] };
 }
-
-// The dispute deadline lives with the dialog (its guidance depends on it); re-exported here.
-export { disputeDeadline } from '../../dialogs/misswipe/deadlines';

@@ -8,7 +8,7 @@ import { Engine } from '../../src/engine/engine';
 import { buildCase } from '../../src/handoff/build-case';
 import { daysLeft, deadlineStatus } from '../../dialogs/misswipe/deadlines';
 import { localDay } from '../../src/handoff/deadlines';
-import { disputeDeadline } from '../../src/handoff/reason-codes';
+import { disputeDeadline } from '../../dialogs/misswipe/deadlines';
 import { Renderer } from '../../src/i18n';
 import { createMemoryStores } from '../../src/store/memory';
 import type { Category } from '../../src/types';

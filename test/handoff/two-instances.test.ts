@@ -3,7 +3,8 @@
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Case } from '../../src/handoff/case-schema';
-import { reasonCodesFor, disputeDeadline } from '../../src/handoff/reason-codes';
+import { disputeDeadline } from '../../dialogs/misswipe/deadlines';
+import { reasonCodesFor } from '../../src/handoff/reason-codes';
 import { CATEGORIES } from '../../src/types';
 import { bootServer, newUser, type TestServer } from '../helpers/server';
 
